@@ -1,0 +1,38 @@
+/**
+ * Three test tiers picked by file suffix (see README "Tests"):
+ *   unit  — *.spec.ts beside the code, pure and fast;
+ *   int   — *.int-spec.ts against real adapters (SQLite files, child processes);
+ *   e2e   — test/e2e/*.e2e-spec.ts against the running app over HTTP.
+ * SWC transpiles (with decorator metadata for Nest); `npm run typecheck` is a test of its own.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@solmu/([^/]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
+    '^@solmu/([^/]+)$': '<rootDir>/libs/$1/src',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+};

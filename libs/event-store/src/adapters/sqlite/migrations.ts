@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations, tracked in SQLite's `user_version`. Append new steps; never edit
+ * a step that has shipped.
+ *
+ * The schema is lean on purpose (the append path is the hot path): the global position is the
+ * rowid, streams are numbered so the (stream, revision) index holds small integer keys, and event
+ * ids are 16-byte blobs. Idempotent retries are found through the (stream, revision) index, so
+ * there is no index on event ids to maintain on every insert.
+ */
+const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+  {
+    version: 1,
+    description: 'streams and events',
+    sql: `
+      CREATE TABLE streams (
+        stream_no INTEGER PRIMARY KEY,
+        stream_id TEXT NOT NULL UNIQUE,
+        revision  INTEGER NOT NULL
+      );
+      CREATE TABLE events (
+        position    INTEGER PRIMARY KEY,
+        stream_no   INTEGER NOT NULL REFERENCES streams (stream_no),
+        revision    INTEGER NOT NULL,
+        event_id    BLOB NOT NULL,
+        type        TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        metadata    TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX events_by_stream_revision ON events (stream_no, revision);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings the schema up to date; refuses a file written by a newer Solmu. */
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(`The event store schema is version ${current}, newer than this Solmu understands (${LATEST_SCHEMA_VERSION}).`);
+  }
+  const apply = db.transaction(() => {
+    for (const step of MIGRATIONS) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  });
+  apply.immediate();
+}

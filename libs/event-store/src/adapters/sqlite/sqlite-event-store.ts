@@ -1,0 +1,244 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  AllSubscription,
+  ANY,
+  AppendOptions,
+  AppendResult,
+  ConcurrencyError,
+  EventStore,
+  ExpectedRevision,
+  InvalidAppendError,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../../event-store.port';
+import { assertAppendable, checkExpectedRevision, retryStartRevision } from '../../append-checks';
+import { pollingSubscription } from '../../polling-subscription';
+import { migrate } from './migrations';
+import { idFromBytes, idToBytes } from './uuid-bytes';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or `:memory:`. */
+  path: string;
+  /** How often subscriptions look for events appended by other processes (ms). */
+  pollMs?: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface EventRow {
+  position: number;
+  revision: number;
+  event_id: Buffer;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: number;
+  stream_id: string;
+}
+
+/**
+ * The embedded, durable default store: one SQLite file in WAL mode with `synchronous=FULL`, so an
+ * append is acknowledged only once the WAL is fsync'd and survives `kill -9` or a power cut.
+ *
+ * Appends are group-committed: every append requested in the same turn of the event loop joins one
+ * `BEGIN IMMEDIATE` transaction and so shares one fsync. Each append inside keeps its own
+ * expected-revision check; one that fails is rejected without touching the others, and nothing of
+ * it is written because every check runs before its first insert.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly statements;
+  private readonly writeBatch: (batch: PendingAppend[], outcomes: Array<AppendResult | Error>) => void;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    migrate(this.db);
+    this.statements = {
+      stream: this.db.prepare<[string], { stream_no: number; revision: number }>('SELECT stream_no, revision FROM streams WHERE stream_id = ?'),
+      insertStream: this.db.prepare<[string, number]>('INSERT INTO streams (stream_id, revision) VALUES (?, ?)'),
+      updateStream: this.db.prepare<[number, number]>('UPDATE streams SET revision = ? WHERE stream_no = ?'),
+      insertEvent: this.db.prepare<[number, number, Buffer, string, string, string, number]>(
+        'INSERT INTO events (stream_no, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      idsFrom: this.db.prepare<[number, number, number], { revision: number; position: number; event_id: Buffer }>(
+        'SELECT revision, position, event_id FROM events WHERE stream_no = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      revisionOfId: this.db.prepare<[number, Buffer], { revision: number }>('SELECT revision FROM events WHERE stream_no = ? AND event_id = ?'),
+      readStream: this.db.prepare<[string, number, number], EventRow>(
+        `SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at, s.stream_id
+           FROM streams s JOIN events e ON e.stream_no = s.stream_no
+          WHERE s.stream_id = ? AND e.revision >= ? ORDER BY e.revision LIMIT ?`,
+      ),
+      readAll: this.db.prepare<[number, number], EventRow>(
+        `SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at, s.stream_id
+           FROM events e JOIN streams s ON s.stream_no = e.stream_no
+          WHERE e.position > ? ORDER BY e.position LIMIT ?`,
+      ),
+      head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+    };
+    const write = this.db.transaction((batch: PendingAppend[], outcomes: Array<AppendResult | Error>) => {
+      batch.forEach((append, i) => {
+        try {
+          outcomes[i] = this.appendOne(append);
+        } catch (error) {
+          if (error instanceof ConcurrencyError || error instanceof InvalidAppendError) outcomes[i] = error;
+          else throw error;
+        }
+      });
+    });
+    this.writeBatch = write.immediate.bind(write);
+  }
+
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('The event store is closed'));
+    try {
+      assertAppendable(streamId, events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected: options.expectedRevision ?? ANY, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readAll.all(options.after ?? 0, options.maxCount ?? -1).map(toRecorded);
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    return this.statements.head.get()?.head ?? undefined;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    return pollingSubscription(
+      this,
+      options.after,
+      (wake) => {
+        this.listeners.add(wake);
+        return () => this.listeners.delete(wake);
+      },
+      { pollMs: this.options.pollMs },
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.listeners.forEach((wake) => wake());
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  /** Writes every queued append in one transaction, then settles their promises. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<AppendResult | Error> = new Array(batch.length);
+    try {
+      this.writeBatch(batch, outcomes);
+    } catch (error) {
+      // The transaction rolled back as a whole: nothing of this batch was written or acknowledged.
+      batch.forEach((append) => append.reject(error));
+      return;
+    }
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) append.reject(outcome);
+      else append.resolve(outcome);
+    });
+    this.listeners.forEach((wake) => wake());
+  }
+
+  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const stream = this.statements.stream.get(streamId);
+    const current = stream?.revision ?? -1;
+    if (stream) {
+      const retried = this.findRetry(stream.stream_no, events, expected);
+      if (retried) return retried;
+    }
+    checkExpectedRevision(streamId, expected, current);
+
+    const streamNo = stream ? stream.stream_no : Number(this.statements.insertStream.run(streamId, -1).lastInsertRowid);
+    const recordedAt = Date.now();
+    let position = 0;
+    let metadataSource: unknown;
+    let metadataJson = '';
+    events.forEach((event, i) => {
+      if (event.metadata !== metadataSource) {
+        metadataSource = event.metadata;
+        metadataJson = JSON.stringify(event.metadata);
+      }
+      const { lastInsertRowid } = this.statements.insertEvent.run(
+        streamNo,
+        current + 1 + i,
+        idToBytes(event.id),
+        event.type,
+        JSON.stringify(event.data),
+        metadataJson,
+        recordedAt,
+      );
+      position = Number(lastInsertRowid);
+    });
+    const nextExpectedRevision = current + events.length;
+    this.statements.updateStream.run(nextExpectedRevision, streamNo);
+    return { nextExpectedRevision, position };
+  }
+
+  /** The original result when these exact events already stand where a retry would put them. */
+  private findRetry(streamNo: number, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
+    const start = retryStartRevision(expected);
+    const from = start === 'search' ? this.statements.revisionOfId.get(streamNo, idToBytes(events[0].id))?.revision : start;
+    if (from === undefined) return undefined;
+    const stored = this.statements.idsFrom.all(streamNo, from, events.length);
+    if (stored.length !== events.length) return undefined;
+    if (!stored.every((row, i) => idFromBytes(row.event_id) === events[i].id.toLowerCase())) return undefined;
+    const last = stored[stored.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: idFromBytes(row.event_id),
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: new Date(row.recorded_at),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './event-store.tokens';
+export * from './event-store.module';
+export * from './aggregate-repository';
+export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';

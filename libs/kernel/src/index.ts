@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './id-generator';
+export * from './domain-error';
+export * from './event-metadata';

@@ -1,0 +1,27 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
+import { decideNetwork } from '../../domain/network.decider';
+import { commandMetadata } from '../command-metadata';
+import { NetworkRepository } from '../network.repositories';
+import { memberView, MemberView } from '../views';
+import { ChangeMemberProfileCommand } from './change-member-profile.command';
+
+@CommandHandler(ChangeMemberProfileCommand)
+export class ChangeMemberProfileHandler implements ICommandHandler<ChangeMemberProfileCommand> {
+  constructor(
+    private readonly networks: NetworkRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ networkId, memberId, changes, context }: ChangeMemberProfileCommand): Promise<MemberView> {
+    const { type: memberType, ...rest } = changes;
+    const state = await this.networks.handleOn(
+      networkId,
+      (current) => decideNetwork({ type: 'ChangeMemberProfile', data: { memberId, memberType, ...rest } }, current, this.clock.now()),
+      { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
+    );
+    return memberView(networkId, state.members.get(memberId)!);
+  }
+}

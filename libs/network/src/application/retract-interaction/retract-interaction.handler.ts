@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
+import { decideInteraction } from '../../domain/interaction.decider';
+import { interactionStream } from '../../domain/streams';
+import { commandMetadata } from '../command-metadata';
+import { InteractionRepository, NetworkRepository } from '../network.repositories';
+import { interactionView, InteractionView } from '../views';
+import { RetractInteractionCommand } from './retract-interaction.command';
+
+@CommandHandler(RetractInteractionCommand)
+export class RetractInteractionHandler implements ICommandHandler<RetractInteractionCommand> {
+  constructor(
+    private readonly networks: NetworkRepository,
+    private readonly interactions: InteractionRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ networkId, interactionId, reason, context }: RetractInteractionCommand): Promise<InteractionView> {
+    const { state: network } = await this.networks.loadExisting(networkId);
+    const { state } = await this.interactions.handle(
+      interactionStream(interactionId),
+      (current) => decideInteraction({ type: 'RetractInteraction', data: { interactionId, reason } }, current, { network, now: this.clock.now() }),
+      { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
+    );
+    return interactionView(interactionId, state);
+  }
+}

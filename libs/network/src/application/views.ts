@@ -1,0 +1,39 @@
+import { InteractionState } from '../domain/interaction.decider';
+import { InteractionDetails } from '../domain/interaction.events';
+import { MemberState } from '../domain/network.decider';
+import { MemberRole, MemberType } from '../domain/vocabulary';
+
+/** What commands answer with: the state they produced, in the API's vocabulary. */
+export interface MemberView {
+  id: string;
+  networkId: string;
+  name: string;
+  organisation?: string;
+  type: MemberType;
+  role: MemberRole;
+  joinedAt: string;
+  leftAt?: string;
+}
+
+export interface InteractionView extends InteractionDetails {
+  id: string;
+  networkId: string;
+  status: 'active' | 'retracted';
+}
+
+export function memberView(networkId: string, m: MemberState): MemberView {
+  return {
+    id: m.id,
+    networkId,
+    name: m.name,
+    ...(m.organisation !== undefined && { organisation: m.organisation }),
+    type: m.memberType,
+    role: m.role,
+    joinedAt: m.joinedAt,
+    ...(m.leftAt !== undefined && { leftAt: m.leftAt }),
+  };
+}
+
+export function interactionView(id: string, state: InteractionState): InteractionView {
+  return { id, networkId: state.networkId!, ...state.details!, status: state.status === 'retracted' ? 'retracted' : 'active' };
+}

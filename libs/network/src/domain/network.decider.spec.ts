@@ -1,0 +1,127 @@
+import { NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
+import { aMemberJoined, aNetworkFounded, ALICE, BOB, DeciderSpecification, NETWORK_ID } from '@solmu/testing';
+import { decideNetwork, evolveNetwork, initialNetworkState, isMemberAt, NetworkCommand } from './network.decider';
+import { NetworkEvent } from './network.events';
+
+const NOW = new Date('2025-06-01T12:00:00.000Z');
+const given = DeciderSpecification.for<NetworkCommand, NetworkEvent, ReturnType<typeof initialNetworkState>>({
+  decide: (command, state) => decideNetwork(command, state, NOW),
+  evolve: evolveNetwork,
+  initialState: initialNetworkState,
+});
+
+describe('network decider', () => {
+  describe('founding a network', () => {
+    it('records the founding, trimmed, dated now when no date is given', () =>
+      given([])
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: '  Kasvu-verkosto ', description: 'Regional growth' } })
+        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu-verkosto', description: 'Regional growth', foundedAt: NOW.toISOString() } }]));
+
+    it('accepts a past founding date so existing histories can be imported', () =>
+      given([])
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01' } })
+        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01T00:00:00.000Z' } }]));
+
+    it('names every bad field at once', () =>
+      given([])
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: ' ', foundedAt: '2999-01-01T00:00:00Z' } })
+        .thenThrows(ValidationFailed, {
+          problems: [
+            { field: 'name', problem: 'must not be empty' },
+            { field: 'foundedAt', problem: expect.stringContaining('must not be in the future') },
+          ],
+        }));
+
+    it('refuses to found the same network twice', () =>
+      given([aNetworkFounded()]).when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Again' } }).thenThrows(StateConflict));
+  });
+
+  describe('members joining', () => {
+    it('joins as a member of type other unless told otherwise', () =>
+      given([aNetworkFounded()])
+        .when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice', joinedAt: '2024-02-01T00:00:00Z' } })
+        .then([
+          {
+            type: 'MemberJoined',
+            data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', memberType: 'other', role: 'member', joinedAt: '2024-02-01T00:00:00.000Z' },
+          },
+        ]));
+
+    it('keeps type, role and organisation', () =>
+      given([aNetworkFounded()])
+        .when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice', organisation: 'Posintra', memberType: 'incubator', role: 'coordinator' } })
+        .then([
+          {
+            type: 'MemberJoined',
+            data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', organisation: 'Posintra', memberType: 'incubator', role: 'coordinator', joinedAt: NOW.toISOString() },
+          },
+        ]));
+
+    it('refuses a join before the network was founded, an unknown type and a future date', () =>
+      given([aNetworkFounded({ foundedAt: '2024-01-01T00:00:00.000Z' })])
+        .when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice', memberType: 'pirate', joinedAt: '2023-12-31T00:00:00Z' } })
+        .thenThrows(ValidationFailed, {
+          problems: [
+            { field: 'type', problem: expect.stringContaining('must be one of company, association') },
+            { field: 'joinedAt', problem: expect.stringContaining('before the network was founded') },
+          ],
+        }));
+
+    it('cannot join a network that does not exist', () =>
+      given([]).when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice' } }).thenThrows(NotFound));
+  });
+
+  describe('profile changes', () => {
+    it('records only what changed, and clears an organisation with null', () =>
+      given([aNetworkFounded(), aMemberJoined(ALICE, { name: 'Alice', organisation: 'Old Oy' })])
+        .when({ type: 'ChangeMemberProfile', data: { memberId: ALICE, name: 'Alice', organisation: null, role: 'coordinator' } })
+        .then([
+          {
+            type: 'MemberProfileChanged',
+            data: { networkId: NETWORK_ID, memberId: ALICE, changes: { organisation: null, role: 'coordinator' }, changedAt: NOW.toISOString() },
+          },
+        ]));
+
+    it('records nothing when nothing changed', () =>
+      given([aNetworkFounded(), aMemberJoined(ALICE, { name: 'Alice' })]).when({ type: 'ChangeMemberProfile', data: { memberId: ALICE, name: 'Alice' } }).thenNothingHappens());
+
+    it('does not know members who never joined', () =>
+      given([aNetworkFounded()]).when({ type: 'ChangeMemberProfile', data: { memberId: BOB, name: 'Bob' } }).thenThrows(NotFound, { code: 'member_not_found' }));
+
+    it('evolves the profile so the state shows the change', () => {
+      const state = [
+        aNetworkFounded(),
+        aMemberJoined(ALICE, { organisation: 'Old Oy' }),
+        { type: 'MemberProfileChanged', data: { networkId: NETWORK_ID, memberId: ALICE, changes: { organisation: null, memberType: 'research' }, changedAt: NOW.toISOString() } },
+      ].reduce((s, e) => evolveNetwork(s, e as NetworkEvent), initialNetworkState());
+      expect(state.members.get(ALICE)).toMatchObject({ memberType: 'research', organisation: undefined });
+    });
+  });
+
+  describe('leaving', () => {
+    it('records the leaving date, defaulting to now', () =>
+      given([aNetworkFounded(), aMemberJoined(ALICE)])
+        .when({ type: 'LeaveNetwork', data: { memberId: ALICE } })
+        .then([{ type: 'MemberLeft', data: { networkId: NETWORK_ID, memberId: ALICE, leftAt: NOW.toISOString() } }]));
+
+    it('refuses a leaving date before joining', () =>
+      given([aNetworkFounded(), aMemberJoined(ALICE, { joinedAt: '2024-05-01T00:00:00.000Z' })])
+        .when({ type: 'LeaveNetwork', data: { memberId: ALICE, leftAt: '2024-04-01T00:00:00Z' } })
+        .thenThrows(ValidationFailed, { problems: [{ field: 'leftAt', problem: expect.stringContaining('after the member joined') }] }));
+
+    it('cannot leave twice', () =>
+      given([aNetworkFounded(), aMemberJoined(ALICE), { type: 'MemberLeft', data: { networkId: NETWORK_ID, memberId: ALICE, leftAt: '2024-06-01T00:00:00.000Z' } }])
+        .when({ type: 'LeaveNetwork', data: { memberId: ALICE } })
+        .thenThrows(StateConflict, { code: 'member_left' }));
+  });
+
+  it('a member belongs to the network from joining until leaving', () => {
+    const member = { id: ALICE, name: 'A', memberType: 'company' as const, role: 'member' as const, joinedAt: '2024-01-10T00:00:00.000Z', leftAt: '2024-06-01T00:00:00.000Z' };
+    expect([isMemberAt(member, '2024-01-09T23:59:59Z'), isMemberAt(member, '2024-01-10T00:00:00Z'), isMemberAt(member, '2024-05-31T00:00:00Z'), isMemberAt(member, '2024-06-01T00:00:00Z')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+});

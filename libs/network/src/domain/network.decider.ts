@@ -1,0 +1,170 @@
+import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
+import { iso, notInFuture, parseInstant } from './dates';
+import { MemberJoined, MemberProfileChanged, NetworkEvent } from './network.events';
+import { cleanText, oneOf } from './text';
+import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
+
+/**
+ * The network aggregate: a network and its membership. `decide` enforces the rules and returns
+ * new events; `evolve` folds events into state and never fails, so history always replays.
+ */
+
+export interface MemberState {
+  id: string;
+  name: string;
+  organisation?: string;
+  memberType: MemberType;
+  role: MemberRole;
+  joinedAt: string;
+  leftAt?: string;
+}
+
+export interface NetworkState {
+  founded: boolean;
+  id: string;
+  name: string;
+  description?: string;
+  foundedAt: string;
+  members: ReadonlyMap<string, MemberState>;
+}
+
+export const initialNetworkState = (): NetworkState => ({ founded: false, id: '', name: '', foundedAt: '', members: new Map() });
+
+export type NetworkCommand =
+  | { type: 'FoundNetwork'; data: { networkId: string; name: string; description?: string; foundedAt?: string } }
+  | {
+      type: 'JoinNetwork';
+      data: { memberId: string; name: string; organisation?: string; memberType?: string; role?: string; joinedAt?: string };
+    }
+  | {
+      type: 'ChangeMemberProfile';
+      data: { memberId: string; name?: string; organisation?: string | null; memberType?: string; role?: string };
+    }
+  | { type: 'LeaveNetwork'; data: { memberId: string; leftAt?: string } };
+
+/** Is the member part of the network at this instant? Joined at or before it, not yet left. */
+export function isMemberAt(member: MemberState, at: string | Date): boolean {
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return Date.parse(member.joinedAt) <= t && (member.leftAt === undefined || t < Date.parse(member.leftAt));
+}
+
+export function decideNetwork(command: NetworkCommand, state: NetworkState, now: Date): NetworkEvent[] {
+  if (command.type === 'FoundNetwork') return found(command.data, state, now);
+  if (!state.founded) throw new NotFound('network', state.id || 'unknown');
+  switch (command.type) {
+    case 'JoinNetwork':
+      return join(command.data, state, now);
+    case 'ChangeMemberProfile':
+      return changeProfile(command.data, state, now);
+    case 'LeaveNetwork':
+      return leave(command.data, state, now);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+function found(data: Extract<NetworkCommand, { type: 'FoundNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  if (state.founded) throw new StateConflict('network_exists', `network ${state.id} already exists`);
+  const problems: FieldProblem[] = [];
+  const name = cleanText(data.name, 'name', LIMITS.nameLength, problems, { required: true });
+  const description = cleanText(data.description, 'description', LIMITS.descriptionLength, problems);
+  const foundedAt = parseInstant(data.foundedAt, 'foundedAt', problems) ?? now;
+  notInFuture(foundedAt, now, 'foundedAt', problems);
+  if (problems.length) throw new ValidationFailed(problems);
+  return [{ type: 'NetworkFounded', data: { networkId: data.networkId, name: name!, ...(description && { description }), foundedAt: iso(foundedAt) } }];
+}
+
+function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  if (state.members.has(data.memberId)) throw new StateConflict('member_exists', `member ${data.memberId} already exists`);
+  const problems: FieldProblem[] = [];
+  const name = cleanText(data.name, 'name', LIMITS.nameLength, problems, { required: true });
+  const organisation = cleanText(data.organisation, 'organisation', LIMITS.organisationLength, problems);
+  const memberType = oneOf(data.memberType, MEMBER_TYPES, 'type', problems) ?? 'other';
+  const role = oneOf(data.role, MEMBER_ROLES, 'role', problems) ?? 'member';
+  const joinedAt = parseInstant(data.joinedAt, 'joinedAt', problems) ?? now;
+  notInFuture(joinedAt, now, 'joinedAt', problems);
+  if (joinedAt.getTime() < Date.parse(state.foundedAt)) {
+    problems.push({ field: 'joinedAt', problem: `must not be before the network was founded (${state.foundedAt})` });
+  }
+  if (problems.length) throw new ValidationFailed(problems);
+  const event: MemberJoined = {
+    type: 'MemberJoined',
+    data: { networkId: state.id, memberId: data.memberId, name: name!, ...(organisation && { organisation }), memberType, role, joinedAt: iso(joinedAt) },
+  };
+  return [event];
+}
+
+function currentMember(state: NetworkState, memberId: string): MemberState {
+  const member = state.members.get(memberId);
+  if (!member) throw new NotFound('member', memberId);
+  if (member.leftAt !== undefined) throw new StateConflict('member_left', `member ${memberId} left the network on ${member.leftAt}`);
+  return member;
+}
+
+function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfile' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  const member = currentMember(state, data.memberId);
+  const problems: FieldProblem[] = [];
+  const changes: MemberProfileChanged['data']['changes'] = {};
+  if (data.name !== undefined) {
+    const name = cleanText(data.name, 'name', LIMITS.nameLength, problems, { required: true });
+    if (name && name !== member.name) changes.name = name;
+  }
+  if (data.organisation !== undefined) {
+    const organisation = data.organisation === null ? undefined : cleanText(data.organisation, 'organisation', LIMITS.organisationLength, problems);
+    if (organisation !== member.organisation) changes.organisation = organisation ?? null;
+  }
+  const memberType = oneOf(data.memberType, MEMBER_TYPES, 'type', problems);
+  if (memberType && memberType !== member.memberType) changes.memberType = memberType;
+  const role = oneOf(data.role, MEMBER_ROLES, 'role', problems);
+  if (role && role !== member.role) changes.role = role;
+  if (problems.length) throw new ValidationFailed(problems);
+  if (Object.keys(changes).length === 0) return [];
+  return [{ type: 'MemberProfileChanged', data: { networkId: state.id, memberId: member.id, changes, changedAt: iso(now) } }];
+}
+
+function leave(data: Extract<NetworkCommand, { type: 'LeaveNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  const member = currentMember(state, data.memberId);
+  const problems: FieldProblem[] = [];
+  const leftAt = parseInstant(data.leftAt, 'leftAt', problems) ?? now;
+  notInFuture(leftAt, now, 'leftAt', problems);
+  if (leftAt.getTime() <= Date.parse(member.joinedAt)) {
+    problems.push({ field: 'leftAt', problem: `must be after the member joined (${member.joinedAt})` });
+  }
+  if (problems.length) throw new ValidationFailed(problems);
+  return [{ type: 'MemberLeft', data: { networkId: state.id, memberId: member.id, leftAt: iso(leftAt) } }];
+}
+
+export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
+  switch (event.type) {
+    case 'NetworkFounded':
+      return { ...state, founded: true, id: event.data.networkId, name: event.data.name, description: event.data.description, foundedAt: event.data.foundedAt };
+    case 'MemberJoined': {
+      const { memberId, name, organisation, memberType, role, joinedAt } = event.data;
+      return withMember(state, { id: memberId, name, organisation, memberType, role, joinedAt });
+    }
+    case 'MemberProfileChanged': {
+      const member = state.members.get(event.data.memberId);
+      if (!member) return state;
+      const { organisation, ...rest } = event.data.changes;
+      const changed: MemberState = { ...member, ...rest };
+      if (organisation !== undefined) changed.organisation = organisation ?? undefined;
+      return withMember(state, changed);
+    }
+    case 'MemberLeft': {
+      const member = state.members.get(event.data.memberId);
+      return member ? withMember(state, { ...member, leftAt: event.data.leftAt }) : state;
+    }
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function withMember(state: NetworkState, member: MemberState): NetworkState {
+  const members = new Map(state.members);
+  members.set(member.id, member);
+  return { ...state, members };
+}

@@ -1,0 +1,15 @@
+export * from './published';
+export type { NetworkState, MemberState, InteractionDetailsInput } from './domain';
+export { isMemberAt } from './domain';
+export * from './application/views';
+export { FoundNetworkCommand } from './application/found-network/found-network.command';
+export type { FoundedNetwork } from './application/found-network/found-network.command';
+export { JoinNetworkCommand } from './application/join-network/join-network.command';
+export type { MemberProfileInput } from './application/join-network/join-network.command';
+export { ChangeMemberProfileCommand } from './application/change-member-profile/change-member-profile.command';
+export type { MemberProfileChanges } from './application/change-member-profile/change-member-profile.command';
+export { LeaveNetworkCommand } from './application/leave-network/leave-network.command';
+export { LogInteractionCommand } from './application/log-interaction/log-interaction.command';
+export { CorrectInteractionCommand } from './application/correct-interaction/correct-interaction.command';
+export { RetractInteractionCommand } from './application/retract-interaction/retract-interaction.command';
+export { NetworkModule } from './application/network.module';
