@@ -20,7 +20,9 @@ const swc = [
 ];
 
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(t|j)s$': swc },
+  // A few dependencies ship only ES modules (Node 20 can require them; Jest cannot): compile those.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@solmu/([^/]+)/(.+)$': '<rootDir>/libs/$1/src/$2',

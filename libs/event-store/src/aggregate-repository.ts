@@ -35,6 +35,7 @@ export interface AppendContext {
  */
 export class AggregateRepository<State, Event extends DomainEvent> {
   private readonly cache = new Map<string, LoadedAggregate<State>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -79,12 +80,33 @@ export class AggregateRepository<State, Event extends DomainEvent> {
    * (bounded). Returns the state after the new events.
    */
   async handle(streamId: string, decide: (state: State) => Event[], context: AppendContext): Promise<{ state: State; events: Event[] }> {
-    return retryOnConflict(async () => {
-      const { state, revision } = await this.load(streamId);
-      const events = decide(state);
-      if (events.length > 0) await this.append(streamId, events, revision, context);
-      return { state: events.reduce(this.aggregate.evolve, state), events };
+    return this.oneAtATime(streamId, () =>
+      retryOnConflict(async () => {
+        const { state, revision } = await this.load(streamId);
+        const events = decide(state);
+        if (events.length > 0) await this.append(streamId, events, revision, context);
+        return { state: events.reduce(this.aggregate.evolve, state), events };
+      }),
+    );
+  }
+
+  /**
+   * Commands on the same stream from this process take turns. Without this, a burst of requests
+   * all decide on the same revision and all but one conflict per round, exhausting their retries;
+   * optimistic concurrency still guards against writers in other processes.
+   */
+  private oneAtATime<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.inFlight.get(streamId) ?? Promise.resolve();
+    const next = previous.then(work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.set(streamId, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(streamId) === settled) this.inFlight.delete(streamId);
     });
+    return next;
   }
 
   private remember(streamId: string, loaded: LoadedAggregate<State>): void {

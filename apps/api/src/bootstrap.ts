@@ -1,0 +1,42 @@
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadEnvironment, SolmuConfig } from '@solmu/config';
+import { randomUUID } from 'node:crypto';
+import { AppModule, AppOptions } from './app.module';
+import { ProblemFilter } from './http/problem.filter';
+import { requestValidationPipe } from './http/validation';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same app):
+ * Fastify with a body limit, request ids, validation, the problem filter and OpenAPI at /api/docs.
+ */
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const config = new SolmuConfig(loadEnvironment(options.env ?? process.env));
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  const openApi = new DocumentBuilder()
+    .setTitle('Solmu API')
+    .setDescription('Log network events between members, and read networks, members, interactions and their history.')
+    .setVersion('0.1')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

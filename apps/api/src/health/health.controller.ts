@@ -1,0 +1,27 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, EventStore } from '@solmu/event-store';
+import { SolmuConfig } from '@solmu/config';
+import { ProjectionRunner } from '@solmu/projections';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: SolmuConfig,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  /** Liveness and the store in use: answers 200 while the store can be read. */
+  @Get()
+  async health() {
+    const head = await this.store.headPosition();
+    return {
+      status: 'ok',
+      store: this.config.eventStore.kind,
+      headPosition: head ?? null,
+      projectedPosition: this.runner.checkpoint ?? null,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ConcurrencyError } from '@solmu/event-store';
+import { DomainError } from '@solmu/kernel';
+import type { FastifyReply } from 'fastify';
+import { problem, ProblemBody } from './problem';
+
+const STATUS_OF_KIND = { invalid: 422, not_found: 404, conflict: 409 } as const;
+
+/**
+ * Fastify rejects some requests before Nest routes them (malformed JSON, a body over the limit, a
+ * media type we do not parse); Nest hands those on as plain HttpExceptions. Name the field here.
+ */
+function fieldOfFrameworkError(status: number, message: string): { field: string; problem: string } | undefined {
+  if (status === 413) return { field: 'body', problem: `is too large (${message})` };
+  if (status === 415) return { field: 'content-type', problem: 'must be application/json' };
+  if (status === 400 && /JSON/i.test(message)) return { field: 'body', problem: `is not valid JSON (${message})` };
+  return undefined;
+}
+
+/**
+ * Maps every error to the API's problem shape: domain errors by kind (invalid 422, not found 404,
+ * conflict 409), an optimistic-concurrency conflict that survived its retries to 409, framework
+ * errors to their 4xx, and anything unexpected to a 500 that is logged, never leaked.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toProblem(error);
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toProblem(error: unknown): ProblemBody {
+    if (error instanceof DomainError) return problem(STATUS_OF_KIND[error.kind], error.code, error.problems, error.message);
+    if (error instanceof ConcurrencyError) {
+      return problem(409, 'concurrent_update', [], 'Someone else changed this at the same moment, repeatedly; try again');
+    }
+    if (error instanceof HttpException) {
+      const response = error.getResponse();
+      if (isProblem(response)) return response;
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      const status = error.getStatus();
+      const field = fieldOfFrameworkError(status, message);
+      return field ? problem(status, codeOf(status), [field]) : problem(status, codeOf(status), [], message);
+    }
+    return problem(500, 'internal_error', [], 'Something went wrong on our side; it has been logged');
+  }
+}
+
+function isProblem(value: unknown): value is ProblemBody {
+  return typeof value === 'object' && value !== null && 'problems' in value && 'code' in value;
+}
+
+function codeOf(status: number): string {
+  const codes: Record<number, string> = { 404: 'not_found', 413: 'body_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+  return codes[status] ?? (status < 500 ? 'bad_request' : 'internal_error');
+}

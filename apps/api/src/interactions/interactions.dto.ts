@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Channel, CHANNELS, INTERACTION_KINDS, InteractionKind, LIMITS } from '@solmu/network';
+
+export class InteractionDetailsRequest {
+  @ApiProperty({ enum: INTERACTION_KINDS, description: 'What happened, on the ladder from getting acquainted to evaluating learning together' })
+  @IsIn(INTERACTION_KINDS)
+  kind!: InteractionKind;
+
+  @ApiProperty({ type: [String], description: 'Member ids of everyone who took part (two or more, distinct)', minItems: 2 })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(LIMITS.maxParticipants)
+  @IsString({ each: true })
+  participants!: string[];
+
+  @ApiProperty({ description: 'When it happened (ISO 8601); past dates are fine, future ones are not', example: '2025-03-14T10:00:00+02:00' })
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ description: 'The participant who made contact (direction of the tie)' })
+  @IsOptional()
+  @IsString()
+  initiator?: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.noteLength, description: 'A short note of the content; visible to participants and coordinators' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.noteLength)
+  note?: string;
+}
+
+export class CorrectInteractionRequest extends InteractionDetailsRequest {
+  @ApiPropertyOptional({ maxLength: LIMITS.reasonLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.reasonLength)
+  reason?: string;
+}
+
+export class RetractInteractionRequest {
+  @ApiPropertyOptional({ maxLength: LIMITS.reasonLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.reasonLength)
+  reason?: string;
+}
+
+/** Query strings are text; numbers are converted, anything else is left for @IsInt to refuse. */
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+
+export class ListInteractionsParams {
+  @ApiPropertyOptional({ description: 'Only interactions this member took part in' })
+  @IsOptional()
+  @IsString()
+  member?: string;
+
+  @ApiPropertyOptional({ enum: INTERACTION_KINDS })
+  @IsOptional()
+  @IsIn(INTERACTION_KINDS)
+  kind?: InteractionKind;
+
+  @ApiPropertyOptional({ description: 'occurredAt on or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'occurredAt before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'From the previous page’s nextCursor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeRetracted?: boolean;
+}
+
+export class ListEventsParams {
+  @ApiPropertyOptional({ description: 'Events after this position (from the previous page’s nextAfter)' })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number = 100;
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from '@solmu/network';
+
+export class JoinNetworkRequest {
+  @ApiProperty({ description: 'Display name', example: 'Aino Virtanen', maxLength: LIMITS.nameLength })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.nameLength)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Background organisation', example: 'Posintra Oy', maxLength: LIMITS.organisationLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.organisationLength)
+  organisation?: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_TYPES, default: 'other' })
+  @IsOptional()
+  @IsIn(MEMBER_TYPES)
+  type?: MemberType;
+
+  @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' })
+  @IsOptional()
+  @IsIn(MEMBER_ROLES)
+  role?: MemberRole;
+
+  @ApiPropertyOptional({ description: 'When they joined (ISO 8601); defaults to now', example: '2024-02-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  joinedAt?: string;
+}
+
+export class ChangeMemberProfileRequest {
+  @ApiPropertyOptional({ maxLength: LIMITS.nameLength })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.nameLength)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'null clears it', nullable: true, maxLength: LIMITS.organisationLength })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(LIMITS.organisationLength)
+  organisation?: string | null;
+
+  @ApiPropertyOptional({ enum: MEMBER_TYPES })
+  @IsOptional()
+  @IsIn(MEMBER_TYPES)
+  type?: MemberType;
+
+  @ApiPropertyOptional({ enum: MEMBER_ROLES })
+  @IsOptional()
+  @IsIn(MEMBER_ROLES)
+  role?: MemberRole;
+}
+
+export class LeaveNetworkRequest {
+  @ApiPropertyOptional({ description: 'When they left (ISO 8601); defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  leftAt?: string;
+}

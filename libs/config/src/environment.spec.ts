@@ -1,0 +1,25 @@
+import { InvalidConfiguration, loadEnvironment } from './environment';
+import { SolmuConfig } from './solmu-config';
+
+describe('configuration', () => {
+  it('defaults to the embedded SQLite file on port 3000', () => {
+    const config = new SolmuConfig(loadEnvironment({}));
+    expect([config.port, config.eventStore]).toEqual([3000, { kind: 'sqlite', path: './data/solmu.db' }]);
+  });
+
+  it('reads PORT and SOLMU_DB, and treats empty values as unset', () => {
+    const config = new SolmuConfig(loadEnvironment({ PORT: '8080', SOLMU_DB: '/var/lib/solmu/events.db', LOG_LEVEL: '' }));
+    expect([config.port, config.eventStore, config.logLevel]).toEqual([8080, { kind: 'sqlite', path: '/var/lib/solmu/events.db' }, 'log']);
+  });
+
+  it('switches to EventStoreDB when a connection string is set, hiding credentials when described', () => {
+    const config = new SolmuConfig(loadEnvironment({ EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@localhost:2113?tls=false' }));
+    expect(config.eventStore).toEqual({ kind: 'esdb', connectionString: 'esdb://admin:changeit@localhost:2113?tls=false' });
+    expect(config.describeStore()).toBe('EventStoreDB esdb://***@localhost:2113?tls=false');
+  });
+
+  it('fails fast naming every bad variable', () => {
+    expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(InvalidConfiguration);
+    expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(/PORT="eighty"[\s\S]*EVENTSTORE_CONNECTION_STRING="http:\/\/x"/);
+  });
+});

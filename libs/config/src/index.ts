@@ -1,0 +1,3 @@
+export { Environment, InvalidConfiguration, loadEnvironment } from './environment';
+export { SolmuConfig } from './solmu-config';
+export { ConfigModule } from './config.module';

@@ -1,0 +1,37 @@
+import type { EventStoreOptions } from '@solmu/event-store';
+import { Environment } from './environment';
+
+/** Typed access to the validated settings; the only thing the rest of the app injects. */
+export class SolmuConfig {
+  constructor(private readonly env: Environment) {}
+
+  get port(): number {
+    return this.env.PORT;
+  }
+
+  get host(): string {
+    return this.env.HOST;
+  }
+
+  get bodyLimit(): number {
+    return this.env.SOLMU_BODY_LIMIT;
+  }
+
+  get logLevel(): Environment['LOG_LEVEL'] {
+    return this.env.LOG_LEVEL;
+  }
+
+  /** EventStoreDB when a connection string is set, otherwise the embedded SQLite file. */
+  get eventStore(): EventStoreOptions {
+    if (this.env.EVENTSTORE_CONNECTION_STRING) return { kind: 'esdb', connectionString: this.env.EVENTSTORE_CONNECTION_STRING };
+    return { kind: 'sqlite', path: this.env.SOLMU_DB };
+  }
+
+  /** One line for the start-up log; never prints credentials in a connection string. */
+  describeStore(): string {
+    const store = this.eventStore;
+    if (store.kind === 'sqlite') return `SQLite file ${store.path}`;
+    if (store.kind === 'esdb') return `EventStoreDB ${store.connectionString.replace(/\/\/[^@/]*@/, '//***@')}`;
+    return 'in-memory store (nothing is kept)';
+  }
+}
