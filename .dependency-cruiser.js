@@ -51,7 +51,7 @@ module.exports = {
       name: 'domain-and-analysis-are-framework-free',
       comment: 'The network domain and the analysis are pure TypeScript: no Nest, validation, database or I/O.',
       severity: 'error',
-      from: { path: ['^libs/network/src/domain/', '^libs/network/src/published\\.ts$', '^libs/analysis/'], pathNot: '\\.spec\\.ts$' },
+      from: { path: ['^libs/network/src/domain/', '^libs/network/src/published\\.ts$', '^libs/analysis/'], pathNot: ['\\.spec\\.ts$', '/src/testing/'] },
       to: { path: FRAMEWORKS_AND_IO, dependencyTypesNot: ['type-only'] },
     },
     {

@@ -47,3 +47,23 @@ describe('a network’s raw history over HTTP', () => {
     expect(body.events[0].metadata.correlationId).toBe('trace-123');
   });
 });
+
+describe('interventions over HTTP', () => {
+  let solmu: RunningSolmu;
+  beforeAll(async () => (solmu = await startSolmu()));
+  afterAll(() => solmu.stop());
+
+  it('records a coordinator’s intervention and lists them oldest first', async () => {
+    const { networkId } = await aNetworkWithMembers(solmu, ['A', 'B']);
+
+    const later = await solmu.request('POST', `/networks/${networkId}/interventions`, { kind: 'matchmaking', title: 'Speed networking', occurredAt: '2024-06-01T08:00:00Z' });
+    await solmu.request('POST', `/networks/${networkId}/interventions`, { kind: 'workshop', title: 'Shared goals', occurredAt: '2024-03-01T08:00:00Z' });
+    const bad = await solmu.request('POST', `/networks/${networkId}/interventions`, { kind: 'party', title: 'x', occurredAt: '2024-03-01T08:00:00Z' });
+    const listed = await solmu.request('GET', `/networks/${networkId}/interventions`);
+
+    expect(later.status).toBe(201);
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems[0].field).toBe('kind');
+    expect(listed.body.map((i: { title: string }) => i.title)).toEqual(['Shared goals', 'Speed networking']);
+  });
+});

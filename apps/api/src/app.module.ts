@@ -8,6 +8,7 @@ import { ProjectionsModule } from '@solmu/projections';
 import { NetworkEventsController } from './events/network-events.controller';
 import { HealthController } from './health/health.controller';
 import { InteractionsController } from './interactions/interactions.controller';
+import { InterventionsController } from './interventions/interventions.controller';
 import { MembersController } from './members/members.controller';
 import { NetworksController } from './networks/networks.controller';
 
@@ -34,7 +35,7 @@ class PortsModule {
   }
 }
 
-const httpControllers = [NetworksController, MembersController, InteractionsController, NetworkEventsController, HealthController];
+const httpControllers = [NetworksController, MembersController, InteractionsController, InterventionsController, NetworkEventsController, HealthController];
 
 /** The HTTP edge: thin controllers that send commands and queries to the libraries. */
 @Module({})

@@ -12,4 +12,6 @@ export { LeaveNetworkCommand } from './application/leave-network/leave-network.c
 export { LogInteractionCommand } from './application/log-interaction/log-interaction.command';
 export { CorrectInteractionCommand } from './application/correct-interaction/correct-interaction.command';
 export { RetractInteractionCommand } from './application/retract-interaction/retract-interaction.command';
+export { RecordInterventionCommand } from './application/record-intervention/record-intervention.command';
+export type { RecordedIntervention } from './application/record-intervention/record-intervention.command';
 export { NetworkModule } from './application/network.module';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { GetInteractionHandler, ListInteractionsHandler } from './interaction-log/interaction-log.queries';
 import { InteractionLog } from './interaction-log/interaction-log.projection';
 import { NetworkDirectory } from './network-directory/network-directory.projection';
-import { GetMemberHandler, GetNetworkHandler, ListMembersHandler, ListNetworksHandler } from './network-directory/network-directory.queries';
+import { GetMemberHandler, GetNetworkHandler, ListInterventionsHandler, ListMembersHandler, ListNetworksHandler } from './network-directory/network-directory.queries';
 import { NetworkHistory } from './network-history/network-history.projection';
 import { ListNetworkEventsHandler } from './network-history/network-history.queries';
 import { PROJECTIONS } from './projection';
@@ -14,6 +14,7 @@ const queryHandlers = [
   GetNetworkHandler,
   ListMembersHandler,
   GetMemberHandler,
+  ListInterventionsHandler,
   ListInteractionsHandler,
   GetInteractionHandler,
   ListNetworkEventsHandler,

@@ -6,6 +6,7 @@ import { JoinNetworkHandler } from './join-network/join-network.handler';
 import { LeaveNetworkHandler } from './leave-network/leave-network.handler';
 import { LogInteractionHandler } from './log-interaction/log-interaction.handler';
 import { InteractionRepository, NetworkRepository } from './network.repositories';
+import { RecordInterventionHandler } from './record-intervention/record-intervention.handler';
 import { RetractInteractionHandler } from './retract-interaction/retract-interaction.handler';
 
 const commandHandlers = [
@@ -16,6 +17,7 @@ const commandHandlers = [
   LogInteractionHandler,
   CorrectInteractionHandler,
   RetractInteractionHandler,
+  RecordInterventionHandler,
 ];
 const repositories = [NetworkRepository, InteractionRepository];
 

@@ -124,4 +124,26 @@ describe('network decider', () => {
       false,
     ]);
   });
+
+  describe('interventions', () => {
+    const record = (data: Record<string, unknown>): NetworkCommand => ({
+      type: 'RecordIntervention',
+      data: { interventionId: 'i-1', kind: 'workshop', title: 'Matchmaking breakfast', occurredAt: '2024-05-01T08:00:00Z', ...data } as never,
+    });
+
+    it('records a coordinator’s intervention with its date', () =>
+      given([aNetworkFounded()])
+        .when(record({ description: 'Pairs who share partners met' }))
+        .then([
+          {
+            type: 'InterventionRecorded',
+            data: { networkId: NETWORK_ID, interventionId: 'i-1', kind: 'workshop', title: 'Matchmaking breakfast', description: 'Pairs who share partners met', occurredAt: '2024-05-01T08:00:00.000Z' },
+          },
+        ]));
+
+    it('refuses an unknown kind, an empty title and a date before the founding', () =>
+      given([aNetworkFounded()])
+        .when(record({ kind: 'party', title: '', occurredAt: '2023-01-01T00:00:00Z' }))
+        .thenThrows(ValidationFailed, { problems: [{ field: 'kind' }, { field: 'title' }, { field: 'occurredAt' }] }));
+  });
 });

@@ -2,7 +2,7 @@ import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/
 import { iso, notInFuture, parseInstant } from './dates';
 import { MemberJoined, MemberProfileChanged, NetworkEvent } from './network.events';
 import { cleanText, oneOf } from './text';
-import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
+import { INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
 
 /**
  * The network aggregate: a network and its membership. `decide` enforces the rules and returns
@@ -40,7 +40,8 @@ export type NetworkCommand =
       type: 'ChangeMemberProfile';
       data: { memberId: string; name?: string; organisation?: string | null; memberType?: string; role?: string };
     }
-  | { type: 'LeaveNetwork'; data: { memberId: string; leftAt?: string } };
+  | { type: 'LeaveNetwork'; data: { memberId: string; leftAt?: string } }
+  | { type: 'RecordIntervention'; data: { interventionId: string; kind: string; title: string; description?: string; occurredAt: string } };
 
 /** Is the member part of the network at this instant? Joined at or before it, not yet left. */
 export function isMemberAt(member: MemberState, at: string | Date): boolean {
@@ -58,6 +59,8 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState, now:
       return changeProfile(command.data, state, now);
     case 'LeaveNetwork':
       return leave(command.data, state, now);
+    case 'RecordIntervention':
+      return recordIntervention(command.data, state, now);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -136,6 +139,27 @@ function leave(data: Extract<NetworkCommand, { type: 'LeaveNetwork' }>['data'], 
   return [{ type: 'MemberLeft', data: { networkId: state.id, memberId: member.id, leftAt: iso(leftAt) } }];
 }
 
+function recordIntervention(data: Extract<NetworkCommand, { type: 'RecordIntervention' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  const problems: FieldProblem[] = [];
+  const kind = oneOf(data.kind, INTERVENTION_KINDS, 'kind', problems);
+  if (data.kind === undefined) problems.push({ field: 'kind', problem: 'is required' });
+  const title = cleanText(data.title, 'title', LIMITS.titleLength, problems, { required: true });
+  const description = cleanText(data.description, 'description', LIMITS.descriptionLength, problems);
+  const occurredAt = parseInstant(data.occurredAt, 'occurredAt', problems);
+  if (data.occurredAt === undefined) problems.push({ field: 'occurredAt', problem: 'is required' });
+  notInFuture(occurredAt, now, 'occurredAt', problems);
+  if (occurredAt && occurredAt.getTime() < Date.parse(state.foundedAt)) {
+    problems.push({ field: 'occurredAt', problem: `must not be before the network was founded (${state.foundedAt})` });
+  }
+  if (problems.length) throw new ValidationFailed(problems);
+  return [
+    {
+      type: 'InterventionRecorded',
+      data: { networkId: state.id, interventionId: data.interventionId, kind: kind!, title: title!, ...(description && { description }), occurredAt: iso(occurredAt!) },
+    },
+  ];
+}
+
 export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
   switch (event.type) {
     case 'NetworkFounded':
@@ -156,6 +180,9 @@ export function evolveNetwork(state: NetworkState, event: NetworkEvent): Network
       const member = state.members.get(event.data.memberId);
       return member ? withMember(state, { ...member, leftAt: event.data.leftAt }) : state;
     }
+    case 'InterventionRecorded':
+      // Interventions inform the analysis; no rule of the network depends on them.
+      return state;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

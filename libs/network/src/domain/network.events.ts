@@ -1,4 +1,4 @@
-import type { MemberRole, MemberType } from './vocabulary';
+import type { InterventionKind, MemberRole, MemberType } from './vocabulary';
 
 /**
  * Events of a network's own stream (`network-<id>`): the network and its membership.
@@ -55,11 +55,25 @@ export type MemberLeft = {
   };
 };
 
-export type NetworkEvent = NetworkFounded | MemberJoined | MemberProfileChanged | MemberLeft;
+/** A coordinator's development action (a workshop, a matchmaking round…), for before/after comparison. */
+export type InterventionRecorded = {
+  type: 'InterventionRecorded';
+  data: {
+    networkId: string;
+    interventionId: string;
+    kind: InterventionKind;
+    title: string;
+    description?: string;
+    occurredAt: string;
+  };
+};
+
+export type NetworkEvent = NetworkFounded | MemberJoined | MemberProfileChanged | MemberLeft | InterventionRecorded;
 
 export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
   NetworkFounded: 1,
   MemberJoined: 1,
   MemberProfileChanged: 1,
   MemberLeft: 1,
+  InterventionRecorded: 1,
 };

@@ -45,7 +45,12 @@ export const LIMITS = {
   organisationLength: 200,
   noteLength: 1000,
   reasonLength: 500,
+  titleLength: 200,
   maxParticipants: 200,
   /** How far in the future an occurredAt may be, to absorb clock skew between devices. */
   futureSkewMs: 5 * 60 * 1000,
 } as const;
+
+/** Things a coordinator does to develop the network, marked on its timeline. */
+export const INTERVENTION_KINDS = ['workshop', 'matchmaking', 'training', 'event', 'communication', 'other'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];

@@ -14,8 +14,18 @@ export interface NetworkSummary {
   activeMembers: number;
 }
 
+export interface InterventionView {
+  id: string;
+  networkId: string;
+  kind: string;
+  title: string;
+  description?: string;
+  occurredAt: string;
+}
+
 interface NetworkRecord extends Omit<NetworkSummary, 'members' | 'activeMembers'> {
   members: Map<string, MemberView>;
+  interventions: InterventionView[];
 }
 
 /** Networks and their members, as the API lists them. */
@@ -32,7 +42,7 @@ export class NetworkDirectory implements Projection {
     switch (event.type) {
       case 'NetworkFounded': {
         const { networkId, name, description, foundedAt } = event.data;
-        this.networks.set(networkId, { id: networkId, name, description, foundedAt, createdAt: recorded.recordedAt.toISOString(), members: new Map() });
+        this.networks.set(networkId, { id: networkId, name, description, foundedAt, createdAt: recorded.recordedAt.toISOString(), members: new Map(), interventions: [] });
         return;
       }
       case 'MemberJoined': {
@@ -58,6 +68,11 @@ export class NetworkDirectory implements Projection {
         if (member) member.leftAt = event.data.leftAt;
         return;
       }
+      case 'InterventionRecorded': {
+        const { interventionId, ...rest } = event.data;
+        this.networks.get(event.data.networkId)?.interventions.push({ id: interventionId, ...rest });
+        return;
+      }
     }
   }
 
@@ -75,13 +90,19 @@ export class NetworkDirectory implements Projection {
     return network && [...network.members.values()].map((m) => ({ ...m }));
   }
 
+  /** Oldest first. */
+  interventions(networkId: string): InterventionView[] | undefined {
+    const network = this.networks.get(networkId);
+    return network && [...network.interventions].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  }
+
   member(networkId: string, memberId: string): MemberView | undefined {
     const member = this.networks.get(networkId)?.members.get(memberId);
     return member && { ...member };
   }
 }
 
-function summary({ members, ...network }: NetworkRecord): NetworkSummary {
+function summary({ members, interventions: _interventions, ...network }: NetworkRecord): NetworkSummary {
   let active = 0;
   members.forEach((m) => (m.leftAt === undefined ? (active += 1) : undefined));
   return { ...network, members: members.size, activeMembers: active };

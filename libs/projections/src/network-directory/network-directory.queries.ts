@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@solmu/kernel';
 import type { MemberView } from '@solmu/network';
 import { ProjectionRunner } from '../projection-runner';
-import { NetworkDirectory, NetworkSummary } from './network-directory.projection';
+import { InterventionView, NetworkDirectory, NetworkSummary } from './network-directory.projection';
 
 export class ListNetworksQuery extends Query<NetworkSummary[]> {}
 
@@ -61,6 +61,21 @@ export class GetMemberHandler implements IQueryHandler<GetMemberQuery> {
     await this.runner.catchUpToHead();
     if (!this.directory.get(networkId)) notFound('network', networkId);
     return this.directory.member(networkId, memberId) ?? notFound('member', memberId);
+  }
+}
+
+export class ListInterventionsQuery extends Query<InterventionView[]> {
+  constructor(readonly networkId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListInterventionsQuery)
+export class ListInterventionsHandler implements IQueryHandler<ListInterventionsQuery> {
+  constructor(private readonly runner: ProjectionRunner, private readonly directory: NetworkDirectory) {}
+  async execute({ networkId }: ListInterventionsQuery): Promise<InterventionView[]> {
+    await this.runner.catchUpToHead();
+    return this.directory.interventions(networkId) ?? notFound('network', networkId);
   }
 }
 
