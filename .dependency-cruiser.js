@@ -76,8 +76,9 @@ module.exports = {
     },
     {
       name: 'only-the-sqlite-adapter-imports-better-sqlite3',
+      comment: 'SQLite is reached only through adapters: the event store, the key store and the identity store.',
       severity: 'error',
-      from: { pathNot: '^libs/event-store/src/adapters/sqlite/' },
+      from: { pathNot: ['^libs/event-store/src/adapters/sqlite/', '^libs/privacy/src/adapters/sqlite-', '^libs/identity/src/adapters/sqlite-'] },
       to: { path: pkg('better-sqlite3') },
     },
     {

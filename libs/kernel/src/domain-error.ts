@@ -2,7 +2,7 @@
  * Errors the domain raises. Each carries a stable `code` and, where the problem is one input,
  * the `field` it concerns, so every driving adapter (HTTP, CLI, chat) can name the field to the user.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden';
 
 export interface FieldProblem {
   field: string;
@@ -45,5 +45,13 @@ export class StateConflict extends DomainError {
   readonly kind = 'conflict' as const;
   constructor(code: string, message: string, field?: string) {
     super(code, message, field ? [{ field, problem: message }] : []);
+  }
+}
+
+/** The caller may see the thing but not do this to it (a member changing their own role…). */
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden' as const;
+  constructor(message: string, field?: string) {
+    super('forbidden', message, field ? [{ field, problem: message }] : []);
   }
 }

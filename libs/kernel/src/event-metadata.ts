@@ -1,3 +1,5 @@
+import type { Principal } from './principal';
+
 /** Where a command came from. Integrations add their own source names here. */
 export const EVENT_SOURCES = ['web', 'api', 'cli', 'slack', 'teams', 'import', 'demo', 'system'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
@@ -19,9 +21,9 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
-/** What a driving adapter hands to a command: the acting party and when the command was issued. */
+/** What a driving adapter hands to a command or query: who acts, through which channel. */
 export interface CommandContext {
-  actor: string;
+  principal: Principal;
   source: EventSource;
   correlationId?: string;
   idempotencyKey?: string;

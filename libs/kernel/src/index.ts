@@ -2,3 +2,4 @@ export * from './clock';
 export * from './id-generator';
 export * from './domain-error';
 export * from './event-metadata';
+export * from './principal';

@@ -14,4 +14,9 @@ export { CorrectInteractionCommand } from './application/correct-interaction/cor
 export { RetractInteractionCommand } from './application/retract-interaction/retract-interaction.command';
 export { RecordInterventionCommand } from './application/record-intervention/record-intervention.command';
 export type { RecordedIntervention } from './application/record-intervention/record-intervention.command';
+export { LinkMemberAccountCommand } from './application/link-member-account/link-member-account.command';
+export { EraseMemberCommand } from './application/erase-member/erase-member.command';
+export type { ErasureReceipt } from './application/erase-member/erase-member.command';
+export { ChangeNetworkSettingsCommand } from './application/change-network-settings/change-network-settings.command';
+export * from './application/personal-data.ports';
 export { NetworkModule } from './application/network.module';

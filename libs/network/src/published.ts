@@ -7,3 +7,4 @@ export * from './domain/vocabulary';
 export * from './domain/network.events';
 export * from './domain/interaction.events';
 export * from './domain/streams';
+export * from './domain/access';

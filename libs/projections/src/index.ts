@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './projection-runner';
+export * from './network-access';
 export * from './projections.module';
 export * from './network-directory/network-directory.projection';
 export * from './network-directory/network-directory.queries';
@@ -7,3 +8,4 @@ export * from './interaction-log/interaction-log.projection';
 export * from './interaction-log/interaction-log.queries';
 export * from './network-history/network-history.projection';
 export * from './network-history/network-history.queries';
+export * from './member-export/export-member-data.query';

@@ -1,3 +1,4 @@
+import { MEMBER_INTERACTIONS, MemberInteractions } from '@solmu/network';
 import { Module } from '@nestjs/common';
 import { GetInteractionHandler, ListInteractionsHandler } from './interaction-log/interaction-log.queries';
 import { InteractionLog } from './interaction-log/interaction-log.projection';
@@ -5,8 +6,10 @@ import { NetworkDirectory } from './network-directory/network-directory.projecti
 import { GetMemberHandler, GetNetworkHandler, ListInterventionsHandler, ListMembersHandler, ListNetworksHandler } from './network-directory/network-directory.queries';
 import { NetworkHistory } from './network-history/network-history.projection';
 import { ListNetworkEventsHandler } from './network-history/network-history.queries';
+import { ExportMemberDataHandler } from './member-export/export-member-data.query';
 import { PROJECTIONS } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { ReadAccess } from './network-access';
 
 const readModels = [NetworkDirectory, InteractionLog, NetworkHistory];
 const queryHandlers = [
@@ -18,6 +21,7 @@ const queryHandlers = [
   ListInteractionsHandler,
   GetInteractionHandler,
   ListNetworkEventsHandler,
+  ExportMemberDataHandler,
 ];
 
 /** The read side: projections fed from the event store, and the queries they answer. */
@@ -27,7 +31,10 @@ const queryHandlers = [
     ...queryHandlers,
     { provide: PROJECTIONS, inject: readModels, useFactory: (...models: unknown[]) => models },
     ProjectionRunner,
+    ReadAccess,
+    // Erasure asks the write side's port which interactions a member took part in.
+    { provide: MEMBER_INTERACTIONS, inject: [InteractionLog], useFactory: (log: InteractionLog): MemberInteractions => ({ interactionIdsOf: async (n, m) => log.interactionIdsOf(n, m) }) },
   ],
-  exports: [ProjectionRunner, ...readModels],
+  exports: [ProjectionRunner, ReadAccess, MEMBER_INTERACTIONS, ...readModels],
 })
 export class ProjectionsModule {}

@@ -1,6 +1,7 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { CommandContext, EventSource } from '@solmu/kernel';
+import { AuthenticatedRequest, principalOf } from '../auth/principal.decorator';
 import type { FastifyRequest } from 'fastify';
 import { problem } from './problem';
 
@@ -9,18 +10,19 @@ const CLIENT_SOURCES: EventSource[] = ['api', 'web', 'cli'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * Who is acting and through what, as every command needs it. Until sign-in exists every request
- * acts as `anonymous`; the correlation id is the request id (`X-Request-Id` or a fresh UUID).
+ * Who is acting and through what, as every command needs it: the principal the authentication
+ * guard resolved, the claimed source, and the request id (`X-Request-Id` or a fresh UUID) as the
+ * correlation id.
  */
 export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   const claimed = header(request, 'x-solmu-source') as EventSource | undefined;
   const key = header(request, 'idempotency-key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new BadRequestException(problem(400, 'invalid_request', [{ field: 'Idempotency-Key', problem: 'must be 1–200 visible ASCII characters' }]));
   }
   return {
-    actor: 'anonymous',
+    principal: principalOf(request),
     source: claimed && CLIENT_SOURCES.includes(claimed) ? claimed : 'api',
     correlationId: String(request.id),
     ...(key !== undefined && { idempotencyKey: key, requestHash: requestHash(request) }),

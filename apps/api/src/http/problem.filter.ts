@@ -4,7 +4,7 @@ import { DomainError } from '@solmu/kernel';
 import type { FastifyReply } from 'fastify';
 import { problem, ProblemBody } from './problem';
 
-const STATUS_OF_KIND = { invalid: 422, not_found: 404, conflict: 409 } as const;
+const STATUS_OF_KIND = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
 
 /**
  * Fastify rejects some requests before Nest routes them (malformed JSON, a body over the limit, a

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { CommandContext } from '@solmu/kernel';
+import type { CommandContext, Principal } from '@solmu/kernel';
+import { CurrentPrincipal } from '../auth/principal.decorator';
 import { CorrectInteractionCommand, LogInteractionCommand, RetractInteractionCommand } from '@solmu/network';
 import { GetInteractionQuery, ListInteractionsQuery } from '@solmu/projections';
 import { RequestContext } from '../http/command-context';
@@ -23,15 +24,15 @@ export class InteractionsController {
   }
 
   @Get()
-  list(@Param('networkId') networkId: string, @Query() params: ListInteractionsParams) {
+  list(@Param('networkId') networkId: string, @Query() params: ListInteractionsParams, @CurrentPrincipal() principal: Principal) {
     const { limit, cursor, from, to, ...filter } = params;
     const iso = (value?: string) => (value === undefined ? undefined : new Date(value).toISOString());
-    return this.queries.execute(new ListInteractionsQuery(networkId, { ...filter, from: iso(from), to: iso(to) }, limit, cursor));
+    return this.queries.execute(new ListInteractionsQuery(networkId, { ...filter, from: iso(from), to: iso(to) }, limit, cursor, principal));
   }
 
   @Get(':interactionId')
-  get(@Param('networkId') networkId: string, @Param('interactionId') interactionId: string) {
-    return this.queries.execute(new GetInteractionQuery(networkId, interactionId));
+  get(@Param('networkId') networkId: string, @Param('interactionId') interactionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetInteractionQuery(networkId, interactionId, principal));
   }
 
   @Post(':interactionId/correct')

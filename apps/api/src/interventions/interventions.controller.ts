@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@solmu/kernel';
+import type { CommandContext, Principal } from '@solmu/kernel';
+import { CurrentPrincipal } from '../auth/principal.decorator';
 import { RecordInterventionCommand } from '@solmu/network';
 import { ListInterventionsQuery } from '@solmu/projections';
 import { RequestContext } from '../http/command-context';
@@ -22,7 +23,7 @@ export class InterventionsController {
   }
 
   @Get()
-  list(@Param('networkId') networkId: string) {
-    return this.queries.execute(new ListInterventionsQuery(networkId));
+  list(@Param('networkId') networkId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListInterventionsQuery(networkId, principal));
   }
 }

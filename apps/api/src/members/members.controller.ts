@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@solmu/kernel';
-import { ChangeMemberProfileCommand, JoinNetworkCommand, LeaveNetworkCommand } from '@solmu/network';
-import { GetMemberQuery, ListMembersQuery } from '@solmu/projections';
+import type { CommandContext, Principal } from '@solmu/kernel';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ChangeMemberProfileCommand, EraseMemberCommand, JoinNetworkCommand, LeaveNetworkCommand } from '@solmu/network';
+import { ExportMemberDataQuery, GetMemberQuery, ListMembersQuery } from '@solmu/projections';
 import { RequestContext } from '../http/command-context';
 import { ChangeMemberProfileRequest, JoinNetworkRequest, LeaveNetworkRequest } from './members.dto';
 
@@ -21,13 +22,13 @@ export class MembersController {
   }
 
   @Get()
-  list(@Param('networkId') networkId: string) {
-    return this.queries.execute(new ListMembersQuery(networkId));
+  list(@Param('networkId') networkId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListMembersQuery(networkId, principal));
   }
 
   @Get(':memberId')
-  get(@Param('networkId') networkId: string, @Param('memberId') memberId: string) {
-    return this.queries.execute(new GetMemberQuery(networkId, memberId));
+  get(@Param('networkId') networkId: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetMemberQuery(networkId, memberId, principal));
   }
 
   @Patch(':memberId')
@@ -38,6 +39,19 @@ export class MembersController {
     @RequestContext() context: CommandContext,
   ) {
     return this.commands.execute(new ChangeMemberProfileCommand(networkId, memberId, body, context));
+  }
+
+  /** Everything Solmu holds about the member, as JSON (GDPR right of access). */
+  @Get(':memberId/export')
+  export(@Param('networkId') networkId: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ExportMemberDataQuery(networkId, memberId, principal));
+  }
+
+  /** Erase the member's personal data (GDPR): name, email and notes become unreadable; the structure stays. */
+  @Post(':memberId/erase')
+  @HttpCode(200)
+  erase(@Param('networkId') networkId: string, @Param('memberId') memberId: string, @RequestContext() context: CommandContext) {
+    return this.commands.execute(new EraseMemberCommand(networkId, memberId, context));
   }
 
   @Post(':memberId/leave')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from '@solmu/network';
 
 export class JoinNetworkRequest {
@@ -8,6 +8,12 @@ export class JoinNetworkRequest {
   @IsNotEmpty()
   @MaxLength(LIMITS.nameLength)
   name!: string;
+
+  @ApiPropertyOptional({ description: 'Used to match the member to an account and to Slack/Teams users; personal data, shown only to the member and coordinators', maxLength: LIMITS.emailLength })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(LIMITS.emailLength)
+  email?: string;
 
   @ApiPropertyOptional({ description: 'Background organisation', example: 'Posintra Oy', maxLength: LIMITS.organisationLength })
   @IsOptional()
@@ -38,6 +44,13 @@ export class ChangeMemberProfileRequest {
   @IsNotEmpty()
   @MaxLength(LIMITS.nameLength)
   name?: string;
+
+  @ApiPropertyOptional({ description: 'null clears it', nullable: true, maxLength: LIMITS.emailLength })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  @MaxLength(LIMITS.emailLength)
+  email?: string | null;
 
   @ApiPropertyOptional({ description: 'null clears it', nullable: true, maxLength: LIMITS.organisationLength })
   @IsOptional()

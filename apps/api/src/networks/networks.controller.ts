@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@solmu/kernel';
-import { FoundNetworkCommand } from '@solmu/network';
+import type { CommandContext, Principal } from '@solmu/kernel';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ChangeNetworkSettingsCommand, FoundNetworkCommand } from '@solmu/network';
 import { GetNetworkQuery, ListNetworksQuery } from '@solmu/projections';
 import { RequestContext } from '../http/command-context';
-import { FoundNetworkRequest } from './networks.dto';
+import { ChangeNetworkSettingsRequest, FoundNetworkRequest } from './networks.dto';
 
 @ApiTags('networks')
 @Controller('networks')
@@ -22,13 +23,18 @@ export class NetworksController {
   }
 
   @Get()
-  list() {
-    return this.queries.execute(new ListNetworksQuery());
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListNetworksQuery(principal));
   }
 
   @Get(':networkId')
   @ApiNotFoundResponse({ description: 'No such network.' })
-  get(@Param('networkId') networkId: string) {
-    return this.queries.execute(new GetNetworkQuery(networkId));
+  get(@Param('networkId') networkId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetNetworkQuery(networkId, principal));
+  }
+
+  @Patch(':networkId/settings')
+  changeSettings(@Param('networkId') networkId: string, @Body() body: ChangeNetworkSettingsRequest, @RequestContext() context: CommandContext) {
+    return this.commands.execute(new ChangeNetworkSettingsCommand(networkId, body, context));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LIMITS } from '@solmu/network';
 
 export class FoundNetworkRequest {
@@ -19,4 +19,11 @@ export class FoundNetworkRequest {
   @IsOptional()
   @IsISO8601({ strict: true })
   foundedAt?: string;
+}
+
+export class ChangeNetworkSettingsRequest {
+  @ApiPropertyOptional({ description: 'Members see the whole network picture and timeline (coordinators always do)', default: true })
+  @IsOptional()
+  @IsBoolean()
+  membersSeeNetwork?: boolean;
 }

@@ -13,6 +13,11 @@ export interface MemberView {
   role: MemberRole;
   joinedAt: string;
   leftAt?: string;
+  /** Shown to the member themselves and to coordinators only. */
+  email?: string;
+  /** Whether a person's account holds this member record (through an invitation or founding). */
+  hasAccount?: boolean;
+  erased?: boolean;
 }
 
 export interface InteractionView extends InteractionDetails {
@@ -31,6 +36,9 @@ export function memberView(networkId: string, m: MemberState): MemberView {
     role: m.role,
     joinedAt: m.joinedAt,
     ...(m.leftAt !== undefined && { leftAt: m.leftAt }),
+    ...(m.email !== undefined && { email: m.email }),
+    hasAccount: m.accountId !== undefined,
+    ...(m.erased && { erased: true }),
   };
 }
 

@@ -88,6 +88,7 @@ function checkDetails(input: InteractionDetailsInput, network: NetworkState, now
     seen.add(memberId);
     const member = network.members.get(memberId);
     if (!member) return problems.push({ field, problem: `member ${memberId} is not a member of this network` });
+    if (member.erased) return problems.push({ field, problem: `member ${memberId} was erased` });
     if (!occurredAt) return;
     if (occurredAt.getTime() < Date.parse(member.joinedAt)) {
       problems.push({ field, problem: `member ${memberId} joined on ${member.joinedAt}, after the interaction occurred` });

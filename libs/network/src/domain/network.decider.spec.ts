@@ -146,4 +146,53 @@ describe('network decider', () => {
         .when(record({ kind: 'party', title: '', occurredAt: '2023-01-01T00:00:00Z' }))
         .thenThrows(ValidationFailed, { problems: [{ field: 'kind' }, { field: 'title' }, { field: 'occurredAt' }] }));
   });
+
+  describe('founding by a person', () => {
+    it('makes the founder the first coordinator, linked to their account', () =>
+      given([])
+        .when({
+          type: 'FoundNetwork',
+          data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00Z', founder: { memberId: ALICE, accountId: 'acc-1', name: 'Alice', email: 'Alice@Example.org' } },
+        })
+        .then([
+          { type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00.000Z' } },
+          {
+            type: 'MemberJoined',
+            data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', memberType: 'other', role: 'coordinator', joinedAt: '2024-01-01T00:00:00.000Z', email: 'alice@example.org', accountId: 'acc-1' },
+          },
+        ]));
+  });
+
+  describe('emails, accounts and erasure', () => {
+    it('refuses an email that is not one', () =>
+      given([aNetworkFounded()]).when({ type: 'JoinNetwork', data: { memberId: BOB, name: 'Bob', email: 'bob-at-home' } }).thenThrows(ValidationFailed, { problems: [{ field: 'email' }] }));
+
+    it('links an account to a member once, and not to two members of one network', () => {
+      const base = [aNetworkFounded(), aMemberJoined(ALICE), aMemberJoined(BOB)];
+      given(base)
+        .when({ type: 'LinkMemberAccount', data: { memberId: ALICE, accountId: 'acc-1' } })
+        .then([{ type: 'MemberAccountLinked', data: { networkId: NETWORK_ID, memberId: ALICE, accountId: 'acc-1' } }]);
+      const linked = [...base, { type: 'MemberAccountLinked', data: { networkId: NETWORK_ID, memberId: ALICE, accountId: 'acc-1' } } as NetworkEvent];
+      given(linked).when({ type: 'LinkMemberAccount', data: { memberId: ALICE, accountId: 'acc-1' } }).thenNothingHappens();
+      given(linked).when({ type: 'LinkMemberAccount', data: { memberId: BOB, accountId: 'acc-1' } }).thenThrows(StateConflict, { code: 'account_already_member' });
+      given(linked).when({ type: 'LinkMemberAccount', data: { memberId: ALICE, accountId: 'acc-2' } }).thenThrows(StateConflict, { code: 'member_linked' });
+    });
+
+    it('erases once; the member stays as "erased member" without an email, and cannot be changed any more', () => {
+      const base = [aNetworkFounded(), aMemberJoined(ALICE, { name: 'Alice', email: 'a@example.org' })];
+      given(base).when({ type: 'EraseMember', data: { memberId: ALICE } }).then([{ type: 'MemberErased', data: { networkId: NETWORK_ID, memberId: ALICE, erasedAt: NOW.toISOString() } }]);
+      const erased = [...base, { type: 'MemberErased', data: { networkId: NETWORK_ID, memberId: ALICE, erasedAt: NOW.toISOString() } } as NetworkEvent];
+      given(erased).when({ type: 'EraseMember', data: { memberId: ALICE } }).thenNothingHappens();
+      given(erased).when({ type: 'ChangeMemberProfile', data: { memberId: ALICE, name: 'Back' } }).thenThrows(StateConflict, { code: 'member_erased' });
+      const state = erased.reduce(evolveNetwork, initialNetworkState());
+      expect(state.members.get(ALICE)).toMatchObject({ name: 'erased member', erased: true, email: undefined });
+    });
+
+    it('changes settings only when they differ', () => {
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { membersSeeNetwork: false } })
+        .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { membersSeeNetwork: false } } }]);
+      given([aNetworkFounded()]).when({ type: 'ChangeNetworkSettings', data: { membersSeeNetwork: true } }).thenNothingHappens();
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
 import { iso, notInFuture, parseInstant } from './dates';
-import { MemberJoined, MemberProfileChanged, NetworkEvent } from './network.events';
+import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
 import { cleanText, oneOf } from './text';
 import { INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
 
@@ -17,6 +17,9 @@ export interface MemberState {
   role: MemberRole;
   joinedAt: string;
   leftAt?: string;
+  email?: string;
+  accountId?: string;
+  erased?: boolean;
 }
 
 export interface NetworkState {
@@ -26,20 +29,39 @@ export interface NetworkState {
   description?: string;
   foundedAt: string;
   members: ReadonlyMap<string, MemberState>;
+  settings: NetworkSettings;
 }
 
-export const initialNetworkState = (): NetworkState => ({ founded: false, id: '', name: '', foundedAt: '', members: new Map() });
+export const initialNetworkState = (): NetworkState => ({
+  founded: false,
+  id: '',
+  name: '',
+  foundedAt: '',
+  members: new Map(),
+  settings: DEFAULT_NETWORK_SETTINGS,
+});
+
+/** The founder becomes the network's first coordinator. */
+export interface FounderInput {
+  memberId: string;
+  accountId: string;
+  name: string;
+  email?: string;
+}
 
 export type NetworkCommand =
-  | { type: 'FoundNetwork'; data: { networkId: string; name: string; description?: string; foundedAt?: string } }
+  | { type: 'FoundNetwork'; data: { networkId: string; name: string; description?: string; foundedAt?: string; founder?: FounderInput } }
   | {
       type: 'JoinNetwork';
-      data: { memberId: string; name: string; organisation?: string; memberType?: string; role?: string; joinedAt?: string };
+      data: { memberId: string; name: string; email?: string; organisation?: string; memberType?: string; role?: string; joinedAt?: string; accountId?: string };
     }
   | {
       type: 'ChangeMemberProfile';
-      data: { memberId: string; name?: string; organisation?: string | null; memberType?: string; role?: string };
+      data: { memberId: string; name?: string; email?: string | null; organisation?: string | null; memberType?: string; role?: string };
     }
+  | { type: 'LinkMemberAccount'; data: { memberId: string; accountId: string } }
+  | { type: 'EraseMember'; data: { memberId: string } }
+  | { type: 'ChangeNetworkSettings'; data: Partial<NetworkSettings> }
   | { type: 'LeaveNetwork'; data: { memberId: string; leftAt?: string } }
   | { type: 'RecordIntervention'; data: { interventionId: string; kind: string; title: string; description?: string; occurredAt: string } };
 
@@ -61,6 +83,12 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState, now:
       return leave(command.data, state, now);
     case 'RecordIntervention':
       return recordIntervention(command.data, state, now);
+    case 'LinkMemberAccount':
+      return linkAccount(command.data, state);
+    case 'EraseMember':
+      return erase(command.data.memberId, state, now);
+    case 'ChangeNetworkSettings':
+      return changeSettings(command.data, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -76,7 +104,11 @@ function found(data: Extract<NetworkCommand, { type: 'FoundNetwork' }>['data'], 
   const foundedAt = parseInstant(data.foundedAt, 'foundedAt', problems) ?? now;
   notInFuture(foundedAt, now, 'foundedAt', problems);
   if (problems.length) throw new ValidationFailed(problems);
-  return [{ type: 'NetworkFounded', data: { networkId: data.networkId, name: name!, ...(description && { description }), foundedAt: iso(foundedAt) } }];
+  const founded: NetworkEvent = { type: 'NetworkFounded', data: { networkId: data.networkId, name: name!, ...(description && { description }), foundedAt: iso(foundedAt) } };
+  if (!data.founder) return [founded];
+  const { memberId, accountId, name: founderName, email } = data.founder;
+  const asFounded = evolveNetwork(state, founded);
+  return [founded, ...join({ memberId, accountId, name: founderName, email, role: 'coordinator', joinedAt: iso(foundedAt) }, asFounded, now)];
 }
 
 function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
@@ -84,6 +116,7 @@ function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], st
   const problems: FieldProblem[] = [];
   const name = cleanText(data.name, 'name', LIMITS.nameLength, problems, { required: true });
   const organisation = cleanText(data.organisation, 'organisation', LIMITS.organisationLength, problems);
+  const email = cleanEmail(data.email, problems);
   const memberType = oneOf(data.memberType, MEMBER_TYPES, 'type', problems) ?? 'other';
   const role = oneOf(data.role, MEMBER_ROLES, 'role', problems) ?? 'member';
   const joinedAt = parseInstant(data.joinedAt, 'joinedAt', problems) ?? now;
@@ -91,10 +124,23 @@ function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], st
   if (joinedAt.getTime() < Date.parse(state.foundedAt)) {
     problems.push({ field: 'joinedAt', problem: `must not be before the network was founded (${state.foundedAt})` });
   }
+  if (data.accountId && memberOfAccount(state, data.accountId)) {
+    throw new StateConflict('account_already_member', 'this account already belongs to a member of this network');
+  }
   if (problems.length) throw new ValidationFailed(problems);
   const event: MemberJoined = {
     type: 'MemberJoined',
-    data: { networkId: state.id, memberId: data.memberId, name: name!, ...(organisation && { organisation }), memberType, role, joinedAt: iso(joinedAt) },
+    data: {
+      networkId: state.id,
+      memberId: data.memberId,
+      name: name!,
+      ...(organisation && { organisation }),
+      memberType,
+      role,
+      joinedAt: iso(joinedAt),
+      ...(email && { email }),
+      ...(data.accountId && { accountId: data.accountId }),
+    },
   };
   return [event];
 }
@@ -102,8 +148,45 @@ function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], st
 function currentMember(state: NetworkState, memberId: string): MemberState {
   const member = state.members.get(memberId);
   if (!member) throw new NotFound('member', memberId);
+  if (member.erased) throw new StateConflict('member_erased', `member ${memberId} was erased`);
   if (member.leftAt !== undefined) throw new StateConflict('member_left', `member ${memberId} left the network on ${member.leftAt}`);
   return member;
+}
+
+/** The active member record an account holds in this network, if any. */
+export function memberOfAccount(state: NetworkState, accountId: string): MemberState | undefined {
+  for (const member of state.members.values()) {
+    if (member.accountId === accountId && member.leftAt === undefined && !member.erased) return member;
+  }
+  return undefined;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function cleanEmail(value: string | undefined, problems: FieldProblem[]): string | undefined {
+  const email = cleanText(value, 'email', LIMITS.emailLength, problems)?.toLowerCase();
+  if (email && !EMAIL.test(email)) problems.push({ field: 'email', problem: `is not an email address (got ${JSON.stringify(value)})` });
+  return email;
+}
+
+function linkAccount({ memberId, accountId }: { memberId: string; accountId: string }, state: NetworkState): NetworkEvent[] {
+  const member = currentMember(state, memberId);
+  if (member.accountId === accountId) return [];
+  if (member.accountId) throw new StateConflict('member_linked', `member ${memberId} already belongs to another account`);
+  if (memberOfAccount(state, accountId)) throw new StateConflict('account_already_member', 'this account already belongs to a member of this network');
+  return [{ type: 'MemberAccountLinked', data: { networkId: state.id, memberId, accountId } }];
+}
+
+function erase(memberId: string, state: NetworkState, now: Date): NetworkEvent[] {
+  const member = state.members.get(memberId);
+  if (!member) throw new NotFound('member', memberId);
+  if (member.erased) return [];
+  return [{ type: 'MemberErased', data: { networkId: state.id, memberId, erasedAt: iso(now) } }];
+}
+
+function changeSettings(settings: Partial<NetworkSettings>, state: NetworkState): NetworkEvent[] {
+  const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => value !== undefined && state.settings[key as keyof NetworkSettings] !== value));
+  return Object.keys(changed).length === 0 ? [] : [{ type: 'NetworkSettingsChanged', data: { networkId: state.id, settings: changed } }];
 }
 
 function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfile' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
@@ -117,6 +200,10 @@ function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfil
   if (data.organisation !== undefined) {
     const organisation = data.organisation === null ? undefined : cleanText(data.organisation, 'organisation', LIMITS.organisationLength, problems);
     if (organisation !== member.organisation) changes.organisation = organisation ?? null;
+  }
+  if (data.email !== undefined) {
+    const email = data.email === null ? undefined : cleanEmail(data.email, problems);
+    if (email !== member.email) changes.email = email ?? null;
   }
   const memberType = oneOf(data.memberType, MEMBER_TYPES, 'type', problems);
   if (memberType && memberType !== member.memberType) changes.memberType = memberType;
@@ -165,17 +252,28 @@ export function evolveNetwork(state: NetworkState, event: NetworkEvent): Network
     case 'NetworkFounded':
       return { ...state, founded: true, id: event.data.networkId, name: event.data.name, description: event.data.description, foundedAt: event.data.foundedAt };
     case 'MemberJoined': {
-      const { memberId, name, organisation, memberType, role, joinedAt } = event.data;
-      return withMember(state, { id: memberId, name, organisation, memberType, role, joinedAt });
+      const { memberId, name, organisation, memberType, role, joinedAt, email, accountId } = event.data;
+      return withMember(state, { id: memberId, name, organisation, memberType, role, joinedAt, email, accountId });
     }
     case 'MemberProfileChanged': {
       const member = state.members.get(event.data.memberId);
       if (!member) return state;
-      const { organisation, ...rest } = event.data.changes;
+      const { organisation, email, ...rest } = event.data.changes;
       const changed: MemberState = { ...member, ...rest };
       if (organisation !== undefined) changed.organisation = organisation ?? undefined;
+      if (email !== undefined) changed.email = email ?? undefined;
       return withMember(state, changed);
     }
+    case 'MemberAccountLinked': {
+      const member = state.members.get(event.data.memberId);
+      return member ? withMember(state, { ...member, accountId: event.data.accountId }) : state;
+    }
+    case 'MemberErased': {
+      const member = state.members.get(event.data.memberId);
+      return member ? withMember(state, { ...member, name: ERASED_MEMBER_NAME, email: undefined, erased: true }) : state;
+    }
+    case 'NetworkSettingsChanged':
+      return { ...state, settings: { ...state.settings, ...event.data.settings } };
     case 'MemberLeft': {
       const member = state.members.get(event.data.memberId);
       return member ? withMember(state, { ...member, leftAt: event.data.leftAt }) : state;

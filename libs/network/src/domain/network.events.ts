@@ -27,6 +27,10 @@ export type MemberJoined = {
     memberType: MemberType;
     role: MemberRole;
     joinedAt: string;
+    /** Personal data: encrypted at rest with the member's key. */
+    email?: string;
+    /** The account this member record belongs to, when known at joining (the founder's, say). */
+    accountId?: string;
   };
 };
 
@@ -38,6 +42,7 @@ export type MemberProfileChanged = {
     /** Only the fields that changed. `organisation: null` clears it. */
     changes: {
       name?: string;
+      email?: string | null;
       organisation?: string | null;
       memberType?: MemberType;
       role?: MemberRole;
@@ -68,7 +73,43 @@ export type InterventionRecorded = {
   };
 };
 
-export type NetworkEvent = NetworkFounded | MemberJoined | MemberProfileChanged | MemberLeft | InterventionRecorded;
+/** An invitation was accepted: this member record now belongs to that account. */
+export type MemberAccountLinked = {
+  type: 'MemberAccountLinked';
+  data: { networkId: string; memberId: string; accountId: string };
+};
+
+/**
+ * The member's personal data was erased (GDPR): their keys are destroyed, so their name, email and
+ * notes can no longer be read. Their place in the network's structure stays, as "erased member".
+ */
+export type MemberErased = {
+  type: 'MemberErased';
+  data: { networkId: string; memberId: string; erasedAt: string };
+};
+
+/** How much of the network its members may see. */
+export type NetworkSettingsChanged = {
+  type: 'NetworkSettingsChanged';
+  data: { networkId: string; settings: Partial<NetworkSettings> };
+};
+
+export interface NetworkSettings {
+  /** Members see the whole network picture, timeline and its measures (coordinators always do). */
+  membersSeeNetwork: boolean;
+}
+
+export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = { membersSeeNetwork: true };
+
+export type NetworkEvent =
+  | NetworkFounded
+  | MemberJoined
+  | MemberProfileChanged
+  | MemberLeft
+  | InterventionRecorded
+  | MemberAccountLinked
+  | MemberErased
+  | NetworkSettingsChanged;
 
 export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
   NetworkFounded: 1,
@@ -76,4 +117,10 @@ export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
   MemberProfileChanged: 1,
   MemberLeft: 1,
   InterventionRecorded: 1,
+  MemberAccountLinked: 1,
+  MemberErased: 1,
+  NetworkSettingsChanged: 1,
 };
+
+/** What a reader sees in place of an erased member's name. */
+export const ERASED_MEMBER_NAME = 'erased member';

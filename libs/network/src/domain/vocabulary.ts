@@ -43,6 +43,7 @@ export const LIMITS = {
   nameLength: 200,
   descriptionLength: 2000,
   organisationLength: 200,
+  emailLength: 254,
   noteLength: 1000,
   reasonLength: 500,
   titleLength: 200,

@@ -30,6 +30,8 @@ export interface InteractionPage {
 
 interface NetworkInteractions {
   byId: Map<string, InteractionRecord>;
+  /** Every interaction each member ever took part in, corrections and retractions included. */
+  byMember: Map<string, Set<string>>;
   /** Sorted by (occurredAt, id) ascending; most logging is recent, so inserts land near the end. */
   sorted: InteractionRecord[];
 }
@@ -61,6 +63,7 @@ export class InteractionLog implements Projection {
         };
         network.byId.set(interactionId, record);
         insertSorted(network.sorted, record);
+        remember(network, details.participants, interactionId);
         return;
       }
       case 'InteractionCorrected': {
@@ -72,6 +75,7 @@ export class InteractionLog implements Projection {
         for (const key of ['initiator', 'channel', 'note'] as const) delete record[key];
         Object.assign(record, details, { correctedAt: at });
         insertSorted(network.sorted, record);
+        remember(network, details.participants, record.id);
         return;
       }
       case 'InteractionRetracted': {
@@ -106,8 +110,21 @@ export class InteractionLog implements Projection {
 
   private network(networkId: string): NetworkInteractions {
     let network = this.networks.get(networkId);
-    if (!network) this.networks.set(networkId, (network = { byId: new Map(), sorted: [] }));
+    if (!network) this.networks.set(networkId, (network = { byId: new Map(), byMember: new Map(), sorted: [] }));
     return network;
+  }
+
+  /** Ids of every interaction the member ever took part in (for erasure of their notes). */
+  interactionIdsOf(networkId: string, memberId: string): string[] {
+    return [...(this.networks.get(networkId)?.byMember.get(memberId) ?? [])];
+  }
+}
+
+function remember(network: NetworkInteractions, participants: string[], interactionId: string): void {
+  for (const memberId of participants) {
+    let ids = network.byMember.get(memberId);
+    if (!ids) network.byMember.set(memberId, (ids = new Set()));
+    ids.add(interactionId);
   }
 }
 

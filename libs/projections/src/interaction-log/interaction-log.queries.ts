@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ValidationFailed } from '@solmu/kernel';
-import { NetworkDirectory } from '../network-directory/network-directory.projection';
-import { notFound } from '../network-directory/network-directory.queries';
-import { ProjectionRunner } from '../projection-runner';
+import { Forbidden, NotFound, Principal, ValidationFailed } from '@solmu/kernel';
+import type { NetworkAccess } from '@solmu/network';
+import { ReadAccess } from '../network-access';
 import { decodeCursor, InteractionFilter, InteractionLog, InteractionPage, InteractionRecord } from './interaction-log.projection';
 
 export class ListInteractionsQuery extends Query<InteractionPage> {
@@ -10,7 +9,8 @@ export class ListInteractionsQuery extends Query<InteractionPage> {
     readonly networkId: string,
     readonly filter: InteractionFilter,
     readonly limit: number,
-    readonly cursor?: string,
+    readonly cursor: string | undefined,
+    readonly principal: Principal,
   ) {
     super();
   }
@@ -20,33 +20,47 @@ export class GetInteractionQuery extends Query<InteractionRecord> {
   constructor(
     readonly networkId: string,
     readonly interactionId: string,
+    readonly principal: Principal,
   ) {
     super();
   }
 }
 
+/** Notes are for the interaction's participants and the network's coordinators. */
+function withVisibleNote(record: InteractionRecord, access: NetworkAccess): InteractionRecord {
+  if (record.note === undefined || access.can('notes:read-all') || (access.memberId && record.participants.includes(access.memberId))) return record;
+  const { note: _note, ...rest } = record;
+  return rest;
+}
+
 @QueryHandler(ListInteractionsQuery)
 export class ListInteractionsHandler implements IQueryHandler<ListInteractionsQuery> {
-  constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly directory: NetworkDirectory,
-    private readonly log: InteractionLog,
-  ) {}
+  constructor(private readonly access: ReadAccess, private readonly log: InteractionLog) {}
 
-  async execute({ networkId, filter, limit, cursor }: ListInteractionsQuery): Promise<InteractionPage> {
+  async execute({ networkId, filter, limit, cursor, principal }: ListInteractionsQuery): Promise<InteractionPage> {
     if (cursor !== undefined && !decodeCursor(cursor)) throw ValidationFailed.field('cursor', 'is not a cursor this API gave out');
-    await this.runner.catchUpToHead();
-    if (!this.directory.get(networkId)) notFound('network', networkId);
-    return this.log.page(networkId, filter, limit, cursor);
+    const access = await this.access.to(networkId, principal);
+    let scoped = filter;
+    if (!access.can('interactions:read-all')) {
+      // Members see the interactions they took part in.
+      if (!access.memberId) throw new Forbidden('you may not read the interactions of this network');
+      if (filter.member && filter.member !== access.memberId) throw new Forbidden('you can see only the interactions you took part in', 'member');
+      scoped = { ...filter, member: access.memberId };
+    }
+    const page = this.log.page(networkId, scoped, limit, cursor);
+    return { ...page, interactions: page.interactions.map((r) => withVisibleNote(r, access)) };
   }
 }
 
 @QueryHandler(GetInteractionQuery)
 export class GetInteractionHandler implements IQueryHandler<GetInteractionQuery> {
-  constructor(private readonly runner: ProjectionRunner, private readonly log: InteractionLog) {}
+  constructor(private readonly access: ReadAccess, private readonly log: InteractionLog) {}
 
-  async execute({ networkId, interactionId }: GetInteractionQuery): Promise<InteractionRecord> {
-    await this.runner.catchUpToHead();
-    return this.log.get(networkId, interactionId) ?? notFound('interaction', interactionId);
+  async execute({ networkId, interactionId, principal }: GetInteractionQuery): Promise<InteractionRecord> {
+    const access = await this.access.to(networkId, principal);
+    const record = this.log.get(networkId, interactionId);
+    const mayRead = record && (access.can('interactions:read-all') || (access.memberId !== undefined && record.participants.includes(access.memberId)));
+    if (!record || !mayRead) throw new NotFound('interaction', interactionId);
+    return withVisibleNote(record, access);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
-import type { MemberView, NetworkEvent } from '@solmu/network';
+import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, MembershipView, MemberView, NetworkEvent, NetworkSettings } from '@solmu/network';
 import { Projection } from '../projection';
 
 export interface NetworkSummary {
@@ -12,6 +12,7 @@ export interface NetworkSummary {
   createdAt: string;
   members: number;
   activeMembers: number;
+  settings: NetworkSettings;
 }
 
 export interface InterventionView {
@@ -23,12 +24,16 @@ export interface InterventionView {
   occurredAt: string;
 }
 
+interface MemberRecord extends MemberView {
+  accountId?: string;
+}
+
 interface NetworkRecord extends Omit<NetworkSummary, 'members' | 'activeMembers'> {
-  members: Map<string, MemberView>;
+  members: Map<string, MemberRecord>;
   interventions: InterventionView[];
 }
 
-/** Networks and their members, as the API lists them. */
+/** Networks, their members (with the accounts behind them) and interventions. */
 @Injectable()
 export class NetworkDirectory implements Projection {
   readonly name = 'network-directory';
@@ -38,39 +43,60 @@ export class NetworkDirectory implements Projection {
   apply(recorded: RecordedEvent): void {
     if (recorded.position <= this.position) return;
     this.position = recorded.position;
-    const event = recorded as unknown as NetworkEvent & { recordedAt: Date };
+    const event = recorded as unknown as NetworkEvent;
+    const network = this.networks.get(event.data.networkId);
+    if (event.type === 'NetworkFounded') {
+      const { networkId, name, description, foundedAt } = event.data;
+      this.networks.set(networkId, {
+        id: networkId,
+        name,
+        description,
+        foundedAt,
+        createdAt: recorded.recordedAt.toISOString(),
+        settings: { ...DEFAULT_NETWORK_SETTINGS },
+        members: new Map(),
+        interventions: [],
+      });
+      return;
+    }
+    if (!network) return;
+    const member = 'memberId' in event.data ? network.members.get(event.data.memberId) : undefined;
     switch (event.type) {
-      case 'NetworkFounded': {
-        const { networkId, name, description, foundedAt } = event.data;
-        this.networks.set(networkId, { id: networkId, name, description, foundedAt, createdAt: recorded.recordedAt.toISOString(), members: new Map(), interventions: [] });
-        return;
-      }
       case 'MemberJoined': {
-        const { networkId, memberId, memberType, ...rest } = event.data;
-        this.networks.get(networkId)?.members.set(memberId, { id: memberId, networkId, ...rest, type: memberType });
+        const { networkId, memberId, memberType, accountId, ...rest } = event.data;
+        network.members.set(memberId, { id: memberId, networkId, ...rest, type: memberType, hasAccount: accountId !== undefined, accountId });
         return;
       }
       case 'MemberProfileChanged': {
-        const member = this.networks.get(event.data.networkId)?.members.get(event.data.memberId);
         if (!member) return;
-        const { name, organisation, memberType, role } = event.data.changes;
+        const { name, organisation, email, memberType, role } = event.data.changes;
         if (name !== undefined) member.name = name;
-        if (organisation !== undefined) {
-          if (organisation === null) delete member.organisation;
-          else member.organisation = organisation;
-        }
+        if (organisation === null) delete member.organisation;
+        else if (organisation !== undefined) member.organisation = organisation;
+        if (email === null) delete member.email;
+        else if (email !== undefined) member.email = email;
         if (memberType !== undefined) member.type = memberType;
         if (role !== undefined) member.role = role;
         return;
       }
-      case 'MemberLeft': {
-        const member = this.networks.get(event.data.networkId)?.members.get(event.data.memberId);
+      case 'MemberLeft':
         if (member) member.leftAt = event.data.leftAt;
         return;
-      }
+      case 'MemberAccountLinked':
+        if (member) Object.assign(member, { accountId: event.data.accountId, hasAccount: true });
+        return;
+      case 'MemberErased':
+        if (member) {
+          Object.assign(member, { name: ERASED_MEMBER_NAME, erased: true });
+          delete member.email;
+        }
+        return;
+      case 'NetworkSettingsChanged':
+        network.settings = { ...network.settings, ...event.data.settings };
+        return;
       case 'InterventionRecorded': {
         const { interventionId, ...rest } = event.data;
-        this.networks.get(event.data.networkId)?.interventions.push({ id: interventionId, ...rest });
+        network.interventions.push({ id: interventionId, ...rest });
         return;
       }
     }
@@ -85,9 +111,20 @@ export class NetworkDirectory implements Projection {
     return network && summary(network);
   }
 
+  /** Who belongs to the network with which role and account: what access decisions need. */
+  membership(networkId: string): MembershipView | undefined {
+    const network = this.networks.get(networkId);
+    return network && { members: [...network.members.values()], settings: network.settings };
+  }
+
   members(networkId: string): MemberView[] | undefined {
     const network = this.networks.get(networkId);
-    return network && [...network.members.values()].map((m) => ({ ...m }));
+    return network && [...network.members.values()].map(view);
+  }
+
+  member(networkId: string, memberId: string): MemberView | undefined {
+    const member = this.networks.get(networkId)?.members.get(memberId);
+    return member && view(member);
   }
 
   /** Oldest first. */
@@ -95,15 +132,14 @@ export class NetworkDirectory implements Projection {
     const network = this.networks.get(networkId);
     return network && [...network.interventions].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
   }
-
-  member(networkId: string, memberId: string): MemberView | undefined {
-    const member = this.networks.get(networkId)?.members.get(memberId);
-    return member && { ...member };
-  }
 }
 
-function summary({ members, interventions: _interventions, ...network }: NetworkRecord): NetworkSummary {
+function view({ accountId: _accountId, ...member }: MemberRecord): MemberView {
+  return { ...member };
+}
+
+function summary({ members, interventions: _interventions, settings, ...network }: NetworkRecord): NetworkSummary {
   let active = 0;
   members.forEach((m) => (m.leftAt === undefined ? (active += 1) : undefined));
-  return { ...network, members: members.size, activeMembers: active };
+  return { ...network, settings: { ...settings }, members: members.size, activeMembers: active };
 }

@@ -22,6 +22,10 @@ export class NetworkHistory implements Projection {
     history.push(event);
   }
 
+  all(networkId: string): RecordedEvent[] {
+    return [...(this.histories.get(networkId) ?? [])];
+  }
+
   /** Events strictly after `after`, oldest first. */
   page(networkId: string, after: Position | undefined, limit: number): RecordedEvent[] {
     const history = this.histories.get(networkId) ?? [];

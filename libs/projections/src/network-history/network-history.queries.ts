@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@solmu/event-store';
-import { NetworkDirectory } from '../network-directory/network-directory.projection';
-import { notFound } from '../network-directory/network-directory.queries';
-import { ProjectionRunner } from '../projection-runner';
+import type { Principal } from '@solmu/kernel';
+import { ReadAccess } from '../network-access';
 import { NetworkHistory } from './network-history.projection';
 
 export interface NetworkEventsPage {
@@ -16,6 +15,7 @@ export class ListNetworkEventsQuery extends Query<NetworkEventsPage> {
     readonly networkId: string,
     readonly after: number | undefined,
     readonly limit: number,
+    readonly principal: Principal,
   ) {
     super();
   }
@@ -24,14 +24,13 @@ export class ListNetworkEventsQuery extends Query<NetworkEventsPage> {
 @QueryHandler(ListNetworkEventsQuery)
 export class ListNetworkEventsHandler implements IQueryHandler<ListNetworkEventsQuery> {
   constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly directory: NetworkDirectory,
+    private readonly access: ReadAccess,
     private readonly history: NetworkHistory,
   ) {}
 
-  async execute({ networkId, after, limit }: ListNetworkEventsQuery): Promise<NetworkEventsPage> {
-    await this.runner.catchUpToHead();
-    if (!this.directory.get(networkId)) notFound('network', networkId);
+  /** The raw history holds everything, notes included: coordinators only. */
+  async execute({ networkId, after, limit, principal }: ListNetworkEventsQuery): Promise<NetworkEventsPage> {
+    await this.access.to(networkId, principal, 'network:manage');
     const events = this.history.page(networkId, after, limit);
     const last = events[events.length - 1];
     return { events, ...(events.length === limit && last && { nextAfter: last.position }) };

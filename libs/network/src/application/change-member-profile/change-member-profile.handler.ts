@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
+import { Clock, CLOCK, Forbidden, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
 import { decideNetwork } from '../../domain/network.decider';
 import { commandMetadata } from '../command-metadata';
+import { requireAccess } from '../network-access';
 import { NetworkRepository } from '../network.repositories';
 import { memberView, MemberView } from '../views';
 import { ChangeMemberProfileCommand } from './change-member-profile.command';
@@ -19,7 +20,15 @@ export class ChangeMemberProfileHandler implements ICommandHandler<ChangeMemberP
     const { type: memberType, ...rest } = changes;
     const state = await this.networks.handleOn(
       networkId,
-      (current) => decideNetwork({ type: 'ChangeMemberProfile', data: { memberId, memberType, ...rest } }, current, this.clock.now()),
+      (current) => {
+        const access = requireAccess(current, context.principal);
+        const self = access.memberId === memberId;
+        if (!self && !access.can('members:manage')) throw new Forbidden('you may change only your own profile');
+        if (self && !access.can('members:manage') && rest.role !== undefined && rest.role !== current.members.get(memberId)?.role) {
+          throw new Forbidden('only a coordinator can change a role', 'role');
+        }
+        return decideNetwork({ type: 'ChangeMemberProfile', data: { memberId, memberType, ...rest } }, current, this.clock.now());
+      },
       { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
     );
     return memberView(networkId, state.members.get(memberId)!);

@@ -6,6 +6,8 @@ export interface FoundedNetwork {
   name: string;
   description?: string;
   foundedAt: string;
+  /** The founder's own member record (they become its first coordinator). */
+  coordinatorMemberId?: string;
 }
 
 export class FoundNetworkCommand extends Command<FoundedNetwork> {

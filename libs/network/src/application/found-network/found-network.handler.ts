@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
+import { Clock, CLOCK, Forbidden, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
 import { decideNetwork, initialNetworkState } from '../../domain/network.decider';
 import { NetworkFounded } from '../../domain/network.events';
 import { networkStream } from '../../domain/streams';
@@ -17,10 +17,14 @@ export class FoundNetworkHandler implements ICommandHandler<FoundNetworkCommand>
   ) {}
 
   async execute({ input, context }: FoundNetworkCommand): Promise<FoundedNetwork> {
+    const { principal } = context;
+    if (principal.kind !== 'account' && principal.kind !== 'system') throw new Forbidden('only a signed-in person can found a network');
     const networkId = this.ids.next();
-    const [founded] = decideNetwork({ type: 'FoundNetwork', data: { networkId, ...input } }, initialNetworkState(), this.clock.now()) as [NetworkFounded];
-    await this.networks.append(networkStream(networkId), [founded], -1, { eventIds: [this.ids.next()], metadata: commandMetadata(context) });
-    const { networkId: id, ...rest } = founded.data;
-    return { id, ...rest };
+    // A person who founds a network becomes its first coordinator, so they can manage it.
+    const founder = principal.kind === 'account' ? { memberId: this.ids.next(), accountId: principal.accountId, name: principal.name ?? principal.email ?? 'Founder', email: principal.email } : undefined;
+    const events = decideNetwork({ type: 'FoundNetwork', data: { networkId, ...input, founder } }, initialNetworkState(), this.clock.now());
+    await this.networks.append(networkStream(networkId), events, -1, { eventIds: events.map(() => this.ids.next()), metadata: commandMetadata(context) });
+    const { networkId: id, ...rest } = (events[0] as NetworkFounded).data;
+    return { id, ...rest, ...(founder && { coordinatorMemberId: founder.memberId }) };
   }
 }

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
 import { decideNetwork } from '../../domain/network.decider';
 import { commandMetadata } from '../command-metadata';
+import { requireAccess } from '../network-access';
 import { NetworkRepository } from '../network.repositories';
 import { memberView, MemberView } from '../views';
 import { JoinNetworkCommand } from './join-network.command';
@@ -20,7 +21,10 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
     const { type: memberType, ...rest } = profile;
     const state = await this.networks.handleOn(
       networkId,
-      (current) => decideNetwork({ type: 'JoinNetwork', data: { memberId, memberType, ...rest } }, current, this.clock.now()),
+      (current) => {
+        requireAccess(current, context.principal, 'members:manage');
+        return decideNetwork({ type: 'JoinNetwork', data: { memberId, memberType, ...rest } }, current, this.clock.now());
+      },
       { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
     );
     return memberView(networkId, state.members.get(memberId)!);

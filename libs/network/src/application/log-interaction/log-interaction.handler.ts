@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore, retryOnConflict } from '@solmu/event-store';
-import { Clock, CLOCK, CommandContext, deterministicId, ID_GENERATOR, IdGenerator, ValidationFailed } from '@solmu/kernel';
+import { Clock, CLOCK, CommandContext, deterministicId, Forbidden, ID_GENERATOR, IdGenerator, ValidationFailed } from '@solmu/kernel';
 import { decideInteraction, initialInteractionState } from '../../domain/interaction.decider';
 import { InteractionLogged } from '../../domain/interaction.events';
 import { interactionStream } from '../../domain/streams';
 import { commandMetadata } from '../command-metadata';
+import { requireAccess } from '../network-access';
 import { InteractionRepository, NetworkRepository } from '../network.repositories';
 import { InteractionView } from '../views';
 import { LogInteractionCommand } from './log-interaction.command';
@@ -30,6 +31,10 @@ export class LogInteractionHandler implements ICommandHandler<LogInteractionComm
 
     return retryOnConflict(async (attempt) => {
       const { state: network } = await this.networks.loadExisting(networkId);
+      const access = requireAccess(network, context.principal);
+      if (!access.can('interactions:write-any') && !(access.memberId && details.participants?.includes(access.memberId))) {
+        throw new Forbidden('you can log only interactions you take part in', 'participants');
+      }
       if (key || attempt > 1) {
         const earlier = await this.earlierAnswer(stream, context);
         if (earlier) return earlier;

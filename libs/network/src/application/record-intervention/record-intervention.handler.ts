@@ -4,6 +4,7 @@ import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
 import { decideNetwork } from '../../domain/network.decider';
 import { InterventionRecorded } from '../../domain/network.events';
 import { commandMetadata } from '../command-metadata';
+import { requireAccess } from '../network-access';
 import { NetworkRepository } from '../network.repositories';
 import { RecordedIntervention, RecordInterventionCommand } from './record-intervention.command';
 
@@ -21,6 +22,7 @@ export class RecordInterventionHandler implements ICommandHandler<RecordInterven
     await this.networks.handleOn(
       networkId,
       (current) => {
+        requireAccess(current, context.principal, 'network:manage');
         const events = decideNetwork({ type: 'RecordIntervention', data: { interventionId, ...input } }, current, this.clock.now());
         recorded = events[0] as InterventionRecorded;
         return events;

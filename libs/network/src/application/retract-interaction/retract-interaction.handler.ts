@@ -4,6 +4,7 @@ import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@solmu/kernel';
 import { decideInteraction } from '../../domain/interaction.decider';
 import { interactionStream } from '../../domain/streams';
 import { commandMetadata } from '../command-metadata';
+import { InteractionAuthorship } from '../interaction-authorship';
 import { InteractionRepository, NetworkRepository } from '../network.repositories';
 import { interactionView, InteractionView } from '../views';
 import { RetractInteractionCommand } from './retract-interaction.command';
@@ -13,12 +14,14 @@ export class RetractInteractionHandler implements ICommandHandler<RetractInterac
   constructor(
     private readonly networks: NetworkRepository,
     private readonly interactions: InteractionRepository,
+    private readonly authorship: InteractionAuthorship,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   async execute({ networkId, interactionId, reason, context }: RetractInteractionCommand): Promise<InteractionView> {
     const { state: network } = await this.networks.loadExisting(networkId);
+    await this.authorship.requireMayChange(network, interactionId, context.principal);
     const { state } = await this.interactions.handle(
       interactionStream(interactionId),
       (current) => decideInteraction({ type: 'RetractInteraction', data: { interactionId, reason } }, current, { network, now: this.clock.now() }),

@@ -1,0 +1,54 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK, Forbidden, NotFound, Principal } from '@solmu/kernel';
+import type { MemberView } from '@solmu/network';
+import { Inject } from '@nestjs/common';
+import { InteractionLog, InteractionRecord } from '../interaction-log/interaction-log.projection';
+import { ReadAccess } from '../network-access';
+import { NetworkDirectory } from '../network-directory/network-directory.projection';
+import { NetworkHistory } from '../network-history/network-history.projection';
+
+export interface MemberDataExport {
+  exportedAt: string;
+  network: { id: string; name: string };
+  member: MemberView;
+  /** Every interaction the member took part in, retracted ones included, with notes. */
+  interactions: InteractionRecord[];
+  /** Every recorded event that concerns the member, oldest first. */
+  events: Array<{ position: number; type: string; recordedAt: string; data: Record<string, unknown>; actor: unknown; source: unknown }>;
+}
+
+/** GDPR access: all data Solmu holds about a member, for the member or a coordinator. */
+export class ExportMemberDataQuery extends Query<MemberDataExport> {
+  constructor(
+    readonly networkId: string,
+    readonly memberId: string,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ExportMemberDataQuery)
+export class ExportMemberDataHandler implements IQueryHandler<ExportMemberDataQuery> {
+  constructor(
+    private readonly access: ReadAccess,
+    private readonly directory: NetworkDirectory,
+    private readonly log: InteractionLog,
+    private readonly history: NetworkHistory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ networkId, memberId, principal }: ExportMemberDataQuery): Promise<MemberDataExport> {
+    const access = await this.access.to(networkId, principal);
+    if (access.memberId !== memberId && !access.can('members:manage')) throw new Forbidden('only the member or a coordinator can export a member’s data');
+    const member = this.directory.member(networkId, memberId);
+    if (!member) throw new NotFound('member', memberId);
+    const interactionIds = new Set(this.log.interactionIdsOf(networkId, memberId));
+    const interactions = [...interactionIds].map((id) => this.log.get(networkId, id)!).filter(Boolean);
+    const events = this.history
+      .all(networkId)
+      .filter((e) => e.data.memberId === memberId || interactionIds.has(String(e.data.interactionId)))
+      .map((e) => ({ position: e.position, type: e.type, recordedAt: e.recordedAt.toISOString(), data: e.data, actor: e.metadata.actor, source: e.metadata.source }));
+    return { exportedAt: this.clock.now().toISOString(), network: { id: networkId, name: this.directory.get(networkId)!.name }, member, interactions, events };
+  }
+}
