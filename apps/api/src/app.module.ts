@@ -3,7 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule, SolmuConfig } from '@solmu/config';
 import { EventStoreModule } from '@solmu/event-store';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator, SystemClock, UuidV7Generator } from '@solmu/kernel';
-import { NetworkModule } from '@solmu/network';
+import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@solmu/network';
+import { EncryptingEventStore, openKeyStore, PersonalDataVault } from '@solmu/privacy';
 import { ProjectionsModule } from '@solmu/projections';
 import { NetworkEventsController } from './events/network-events.controller';
 import { HealthController } from './health/health.controller';
@@ -35,6 +36,20 @@ class PortsModule {
   }
 }
 
+/**
+ * Personal data is encrypted per person on its way into the event store (crypto-shredding); the
+ * same vault destroys the keys when a member is erased.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: PersonalDataVault, inject: [SolmuConfig], useFactory: async (config: SolmuConfig) => new PersonalDataVault(await openKeyStore(config.keyStore)) },
+    { provide: PERSONAL_DATA_ERASER, useExisting: PersonalDataVault },
+  ],
+  exports: [PersonalDataVault, PERSONAL_DATA_ERASER],
+})
+class PrivacyModule {}
+
 const httpControllers = [NetworksController, MembersController, InteractionsController, InterventionsController, NetworkEventsController, HealthController];
 
 /** The HTTP edge: thin controllers that send commands and queries to the libraries. */
@@ -45,7 +60,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.env),
-        EventStoreModule.forRootAsync({ inject: [SolmuConfig], useFactory: (config: SolmuConfig) => config.eventStore }),
+        PrivacyModule,
+        EventStoreModule.forRootAsync({
+          inject: [SolmuConfig, PersonalDataVault],
+          useFactory: (config: SolmuConfig) => config.eventStore,
+          decorate: (store, _config: SolmuConfig, vault: PersonalDataVault) => new EncryptingEventStore(store, vault, NETWORK_PERSONAL_DATA),
+        }),
         CqrsModule.forRoot(),
         PortsModule.forRoot(options),
         NetworkModule,

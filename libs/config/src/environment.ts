@@ -26,6 +26,12 @@ export class Environment {
   @MinLength(1)
   SOLMU_DB: string = './data/solmu.db';
 
+  /** The key store for personal data (crypto-shredding); defaults to a sibling of SOLMU_DB. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SOLMU_KEYS_DB?: string;
+
   /** Selects EventStoreDB/KurrentDB instead of SQLite, e.g. `esdb://localhost:2113?tls=false`. */
   @IsOptional()
   @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/, { message: 'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false' })
@@ -44,7 +50,7 @@ export class Environment {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
-const SETTINGS = ['PORT', 'HOST', 'SOLMU_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
+const SETTINGS = ['PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

@@ -13,6 +13,8 @@ export interface EventStoreModuleAsyncOptions {
   imports?: DynamicModule['imports'];
   inject?: Array<string | symbol | Function>;
   useFactory: (...args: any[]) => EventStoreOptions | Promise<EventStoreOptions>;
+  /** Wraps the opened store (e.g. to encrypt personal data); gets the same injected arguments. */
+  decorate?: (store: EventStore, ...args: any[]) => EventStore | Promise<EventStore>;
 }
 
 /** Opens the configured adapter. Adapters are required lazily so only the chosen client loads. */
@@ -50,7 +52,10 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           inject: options.inject ?? [],
-          useFactory: async (...args: unknown[]) => openEventStore(await options.useFactory(...args)),
+          useFactory: async (...args: unknown[]) => {
+            const store = await openEventStore(await options.useFactory(...args));
+            return options.decorate ? options.decorate(store, ...args) : store;
+          },
         },
         EventStoreCloser,
       ],

@@ -20,3 +20,4 @@ export type { ErasureReceipt } from './application/erase-member/erase-member.com
 export { ChangeNetworkSettingsCommand } from './application/change-network-settings/change-network-settings.command';
 export * from './application/personal-data.ports';
 export { NetworkModule } from './application/network.module';
+export { NETWORK_PERSONAL_DATA } from './application/personal-data.policy';

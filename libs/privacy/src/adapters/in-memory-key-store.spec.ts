@@ -1,0 +1,4 @@
+import { describeKeyStoreContract } from '../testing/key-store.contract';
+import { InMemoryKeyStore } from './in-memory-key-store';
+
+describeKeyStoreContract('in-memory', async () => ({ keys: new InMemoryKeyStore() }));

@@ -1,0 +1,17 @@
+import { InMemoryKeyStore } from './adapters/in-memory-key-store';
+import { KeyStore } from './key-store.port';
+
+/** Which key store to run on; chosen once at start-up from validated configuration. */
+export type KeyStoreOptions = { kind: 'sqlite'; path: string } | { kind: 'memory' };
+
+/** Opens the configured key store. The SQLite adapter is required lazily, as the event store's are. */
+export async function openKeyStore(options: KeyStoreOptions): Promise<KeyStore> {
+  switch (options.kind) {
+    case 'sqlite': {
+      const { SqliteKeyStore } = await import('./adapters/sqlite-key-store');
+      return new SqliteKeyStore({ path: options.path });
+    }
+    case 'memory':
+      return new InMemoryKeyStore();
+  }
+}

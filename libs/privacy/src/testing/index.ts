@@ -1,0 +1,2 @@
+export * from './key-store.contract';
+export * from './member-like-events';
