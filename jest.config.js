@@ -22,7 +22,7 @@ const swc = [
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   // A few dependencies ship only ES modules (Node 20 can require them; Jest cannot): compile those.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|openid-client|oauth4webapi|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@solmu/([^/]+)/(.+)$': '<rootDir>/libs/$1/src/$2',

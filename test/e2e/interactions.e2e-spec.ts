@@ -37,7 +37,7 @@ describe('logging interactions over HTTP', () => {
       status: 'active',
     });
     const read = await solmu.request('GET', `${path()}/${answer.body.id}`);
-    expect(read.body).toMatchObject({ id: answer.body.id, loggedBy: 'anonymous', source: 'api' });
+    expect(read.body).toMatchObject({ id: answer.body.id, loggedBy: expect.stringMatching(/^account:/), source: 'api' });
   });
 
   describe('idempotency', () => {

@@ -12,9 +12,10 @@ describe('networks and members over HTTP', () => {
     const read = await solmu.request('GET', `/networks/${founded.body.id}`);
 
     expect(founded.status).toBe(201);
-    expect(founded.body).toEqual({ id: expect.any(String), name: 'Kasvu', description: 'Regional growth', foundedAt: '2024-01-01T00:00:00.000Z' });
+    expect(founded.body).toEqual({ id: expect.any(String), name: 'Kasvu', description: 'Regional growth', foundedAt: '2024-01-01T00:00:00.000Z', coordinatorMemberId: expect.any(String) });
     expect(listed.body.map((n: { id: string }) => n.id)).toContain(founded.body.id);
-    expect(read.body).toMatchObject({ id: founded.body.id, name: 'Kasvu', members: 0, activeMembers: 0 });
+    // Whoever founds a network becomes its first coordinator.
+    expect(read.body).toMatchObject({ id: founded.body.id, name: 'Kasvu', members: 1, activeMembers: 1, settings: { membersSeeNetwork: true } });
   });
 
   it('answers 404 for a network that does not exist', async () => {
@@ -47,9 +48,17 @@ describe('networks and members over HTTP', () => {
     expect(changed.body).toMatchObject({ organisation: 'Kasvu Oy', type: 'company', role: 'coordinator' });
     expect(left.status).toBe(200);
     expect(leftAgain.status).toBe(409);
-    expect(members.body).toEqual([
-      { id: joined.body.id, networkId: network.id, name: 'Aino', organisation: 'Kasvu Oy', type: 'company', role: 'coordinator', joinedAt: '2024-01-05T00:00:00.000Z', leftAt: '2024-06-01T00:00:00.000Z' },
-    ]);
+    expect(members.body.find((m: { id: string }) => m.id === joined.body.id)).toEqual({
+      id: joined.body.id,
+      networkId: network.id,
+      name: 'Aino',
+      organisation: 'Kasvu Oy',
+      type: 'company',
+      role: 'coordinator',
+      joinedAt: '2024-01-05T00:00:00.000Z',
+      leftAt: '2024-06-01T00:00:00.000Z',
+      hasAccount: false,
+    });
   });
 
   it('refuses bad member input with the field named, and writes nothing', async () => {
@@ -62,7 +71,7 @@ describe('networks and members over HTTP', () => {
 
     expect([badType.status, beforeFounding.status, badDate.status]).toEqual([400, 422, 400]);
     expect([badType.body.problems[0].field, beforeFounding.body.problems[0].field, badDate.body.problems[0].field]).toEqual(['type', 'joinedAt', 'joinedAt']);
-    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['NetworkFounded']);
+    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['NetworkFounded', 'MemberJoined']);
   });
 
   it('concurrent joins all land: conflicts on the network stream are retried', async () => {
@@ -72,9 +81,9 @@ describe('networks and members over HTTP', () => {
 
     expect(answers.map((a) => a.status)).toEqual(Array(25).fill(201));
     const members = await solmu.request('GET', `/networks/${network.id}/members`);
-    expect(members.body).toHaveLength(25);
+    expect(members.body).toHaveLength(26); // the founder and 25 joiners
     const events = await solmu.request('GET', `/networks/${network.id}/events`);
-    expect(events.body.events.map((e: { revision: number }) => e.revision)).toEqual(Array.from({ length: 26 }, (_, i) => i));
+    expect(events.body.events.map((e: { revision: number }) => e.revision)).toEqual(Array.from({ length: 27 }, (_, i) => i));
   });
 
   it('serves health and the OpenAPI description', async () => {

@@ -1,4 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { IdentityModule } from '@solmu/identity';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule, SolmuConfig } from '@solmu/config';
 import { EventStoreModule } from '@solmu/event-store';
@@ -6,6 +9,12 @@ import { Clock, CLOCK, ID_GENERATOR, IdGenerator, SystemClock, UuidV7Generator }
 import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@solmu/network';
 import { EncryptingEventStore, openKeyStore, PersonalDataVault } from '@solmu/privacy';
 import { ProjectionsModule } from '@solmu/projections';
+import { ApiTokensController } from './access/api-tokens.controller';
+import { InvitationsController } from './access/invitations.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { SetupController } from './auth/setup.controller';
+import { throttlers } from './auth/throttling';
 import { NetworkEventsController } from './events/network-events.controller';
 import { HealthController } from './health/health.controller';
 import { InteractionsController } from './interactions/interactions.controller';
@@ -50,7 +59,18 @@ class PortsModule {
 })
 class PrivacyModule {}
 
-const httpControllers = [NetworksController, MembersController, InteractionsController, InterventionsController, NetworkEventsController, HealthController];
+const httpControllers = [
+  AuthController,
+  SetupController,
+  NetworksController,
+  MembersController,
+  InteractionsController,
+  InterventionsController,
+  NetworkEventsController,
+  ApiTokensController,
+  InvitationsController,
+  HealthController,
+];
 
 /** The HTTP edge: thin controllers that send commands and queries to the libraries. */
 @Module({})
@@ -68,10 +88,20 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         PortsModule.forRoot(options),
+        IdentityModule.forRootAsync({
+          inject: [SolmuConfig],
+          useFactory: (config: SolmuConfig) => ({ store: config.identityStore, oidc: config.oidc }),
+        }),
+        ThrottlerModule.forRootAsync({ inject: [SolmuConfig], useFactory: (config: SolmuConfig) => ({ throttlers: throttlers(config.rateLimits) }) }),
         NetworkModule,
         ProjectionsModule,
       ],
       controllers: httpControllers,
+      // Order matters: who is calling is known before the per-caller write limit applies.
+      providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
     };
   }
 }

@@ -2,7 +2,11 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { Logger } from '@nestjs/common';
 import { loadEnvironment, SolmuConfig } from '@solmu/config';
+import { FirstRun, setupLink } from '@solmu/identity';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { ProblemFilter } from './http/problem.filter';
@@ -26,6 +30,12 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
+  // The plugins' types name a different copy of Fastify than Nest's adapter; the runtime is the same.
+  await app.register(fastifyCookie as never);
+  // Security headers; the API docs page needs inline styles and data: images.
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -38,5 +48,17 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     .setVersion('0.1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await announceFirstRun(app, config);
   return app;
+}
+
+/** The first administrator comes from the environment, or from a one-time link printed here. */
+async function announceFirstRun(app: NestFastifyApplication, config: SolmuConfig): Promise<void> {
+  const outcome = await app.get(FirstRun).ensure(config.firstAdministrator);
+  const logger = new Logger('Solmu');
+  if (outcome.kind === 'admin_created') logger.log(`Created the first administrator, ${outcome.account.email}`);
+  if (outcome.kind === 'setup_required') {
+    // A one-time secret: shown on the console of whoever started Solmu, to create the first administrator.
+    logger.warn(`No administrator yet. Open this one-time link to create one: ${setupLink(config.publicUrl, outcome.setupToken)}`);
+  }
 }

@@ -37,6 +37,62 @@ export class Environment {
   @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/, { message: 'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /** The identity store (accounts, sessions, tokens); defaults to a sibling of SOLMU_DB. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SOLMU_IDENTITY_DB?: string;
+
+  /** The URL people use to reach Solmu (set-up link, OIDC redirect, Secure cookies). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/.*)?$/, { message: 'SOLMU_PUBLIC_URL must be an http(s) URL' })
+  SOLMU_PUBLIC_URL?: string;
+
+  /** The first administrator, created into an empty identity store. */
+  @IsOptional()
+  @IsString()
+  SOLMU_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'SOLMU_ADMIN_PASSWORD must be at least 10 characters' })
+  SOLMU_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  SOLMU_ADMIN_NAME?: string;
+
+  /** OpenID Connect sign-in (Entra ID, Google, Keycloak…): issuer, client id and secret together. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'SOLMU_OIDC_ISSUER must be an http(s) URL' })
+  SOLMU_OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  SOLMU_OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  SOLMU_OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'SOLMU_OIDC_REDIRECT_URI must be an http(s) URL' })
+  SOLMU_OIDC_REDIRECT_URI?: string;
+
+  /** Writes (POST/PATCH/DELETE) per minute per account, token or address. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  SOLMU_WRITES_PER_MINUTE: number = 6000;
+
+  /** Sign-in attempts (login, token, set-up) per minute per address. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  SOLMU_SIGNINS_PER_MINUTE: number = 10;
+
   /** Largest accepted request body, in bytes. */
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
@@ -50,7 +106,19 @@ export class Environment {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
-const SETTINGS = ['PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
+const SETTINGS = [
+  'SOLMU_IDENTITY_DB',
+  'SOLMU_PUBLIC_URL',
+  'SOLMU_ADMIN_EMAIL',
+  'SOLMU_ADMIN_PASSWORD',
+  'SOLMU_ADMIN_NAME',
+  'SOLMU_OIDC_ISSUER',
+  'SOLMU_OIDC_CLIENT_ID',
+  'SOLMU_OIDC_CLIENT_SECRET',
+  'SOLMU_OIDC_REDIRECT_URI',
+  'SOLMU_WRITES_PER_MINUTE',
+  'SOLMU_SIGNINS_PER_MINUTE',
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 
@@ -60,6 +128,14 @@ export function loadEnvironment(env: Record<string, string | undefined> = proces
   const known = Object.fromEntries(SETTINGS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
   const config = plainToInstance(Environment, known, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
+  const oidc = ['SOLMU_OIDC_ISSUER', 'SOLMU_OIDC_CLIENT_ID', 'SOLMU_OIDC_CLIENT_SECRET'] as const;
+  const oidcGiven = oidc.filter((key) => known[key] !== undefined);
+  if (oidcGiven.length > 0 && oidcGiven.length < oidc.length) {
+    throw new InvalidConfiguration(`Invalid configuration:\n  OpenID Connect needs all of ${oidc.join(', ')} (missing ${oidc.filter((k) => !oidcGiven.includes(k)).join(', ')})`);
+  }
+  if ((known.SOLMU_ADMIN_EMAIL === undefined) !== (known.SOLMU_ADMIN_PASSWORD === undefined)) {
+    throw new InvalidConfiguration('Invalid configuration:\n  SOLMU_ADMIN_EMAIL and SOLMU_ADMIN_PASSWORD go together');
+  }
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${m}`));
     throw new InvalidConfiguration(`Invalid configuration:\n${lines.join('\n')}`);

@@ -39,6 +39,31 @@ export class SolmuConfig {
     return path === ':memory:' ? { kind: 'memory' } : { kind: 'sqlite', path };
   }
 
+  /** Accounts, sessions and tokens: a file of their own, apart from the events. */
+  get identityStore(): { kind: 'sqlite'; path: string } | { kind: 'memory' } {
+    const path = this.env.SOLMU_IDENTITY_DB ?? sibling(this.env.SOLMU_DB, 'solmu-identity.db');
+    return path === ':memory:' ? { kind: 'memory' } : { kind: 'sqlite', path };
+  }
+
+  get publicUrl(): string {
+    return (this.env.SOLMU_PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/$/, '');
+  }
+
+  get firstAdministrator(): { adminEmail?: string; adminPassword?: string; adminName?: string } {
+    return { adminEmail: this.env.SOLMU_ADMIN_EMAIL, adminPassword: this.env.SOLMU_ADMIN_PASSWORD, adminName: this.env.SOLMU_ADMIN_NAME };
+  }
+
+  /** OpenID Connect settings, when configured. */
+  get oidc(): { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined {
+    const { SOLMU_OIDC_ISSUER: issuer, SOLMU_OIDC_CLIENT_ID: clientId, SOLMU_OIDC_CLIENT_SECRET: clientSecret } = this.env;
+    if (!issuer || !clientId || !clientSecret) return undefined;
+    return { issuer, clientId, clientSecret, redirectUri: this.env.SOLMU_OIDC_REDIRECT_URI ?? `${this.publicUrl}/api/auth/oidc/callback` };
+  }
+
+  get rateLimits(): { writesPerMinute: number; signInsPerMinute: number } {
+    return { writesPerMinute: this.env.SOLMU_WRITES_PER_MINUTE, signInsPerMinute: this.env.SOLMU_SIGNINS_PER_MINUTE };
+  }
+
   /** One line for the start-up log; never prints credentials in a connection string. */
   describeStore(): string {
     const store = this.eventStore;

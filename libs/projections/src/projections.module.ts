@@ -1,5 +1,5 @@
 import { MEMBER_INTERACTIONS, MemberInteractions } from '@solmu/network';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { GetInteractionHandler, ListInteractionsHandler } from './interaction-log/interaction-log.queries';
 import { InteractionLog } from './interaction-log/interaction-log.projection';
 import { NetworkDirectory } from './network-directory/network-directory.projection';
@@ -24,7 +24,11 @@ const queryHandlers = [
   ExportMemberDataHandler,
 ];
 
-/** The read side: projections fed from the event store, and the queries they answer. */
+/**
+ * The read side: projections fed from the event store, and the queries they answer. Global, so the
+ * write side's MEMBER_INTERACTIONS port is bound without the write side importing the read side.
+ */
+@Global()
 @Module({
   providers: [
     ...readModels,

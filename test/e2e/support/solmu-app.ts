@@ -12,8 +12,14 @@ import { createApp } from '../../../apps/api/src/bootstrap';
 export interface RunningSolmu {
   url: string;
   dbPath: string;
+  dir: string;
   app: NestFastifyApplication;
+  /** The administrator's bearer token, sent by `request` unless another Authorization is given. */
+  adminToken: string;
+  /** As the administrator (who becomes coordinator of the networks they found). */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** Without credentials, or with the given bearer token. */
+  requestAs(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   stop(): Promise<void>;
   /** Stops the app and starts it again on the same file. */
   restart(): Promise<RunningSolmu>;
@@ -25,22 +31,27 @@ export interface Answer {
   headers: Headers;
 }
 
+export const ADMIN = { email: 'admin@solmu.test', password: 'correct horse battery', name: 'Ada Admin' };
+
 export async function startSolmu(options: { dir?: string; env?: Record<string, string> } = {}): Promise<RunningSolmu> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'solmu-e2e-'));
   const dbPath = join(dir, 'solmu.db');
   if (!resolve(dbPath).startsWith(resolve(tmpdir()))) throw new Error(`refusing to run e2e tests on ${dbPath}: not a temp file`);
-  const app = await createApp({ env: { SOLMU_DB: dbPath, LOG_LEVEL: 'error', ...options.env } });
+  const app = await createApp({
+    env: { SOLMU_DB: dbPath, LOG_LEVEL: 'error', SOLMU_ADMIN_EMAIL: ADMIN.email, SOLMU_ADMIN_PASSWORD: ADMIN.password, SOLMU_ADMIN_NAME: ADMIN.name, ...options.env },
+  });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
 
-  const running: RunningSolmu = {
-    url,
-    dbPath,
-    app,
-    async request(method, path, body, headers = {}) {
+  const send = async (token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+    {
       const response = await fetch(`${url}/api${path}`, {
         method,
-        headers: { ...(body !== undefined && typeof body !== 'string' && { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && typeof body !== 'string' && { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
@@ -51,7 +62,20 @@ export async function startSolmu(options: { dir?: string; env?: Record<string, s
         // not JSON (e.g. the docs page); keep the text
       }
       return { status: response.status, body: parsed, headers: response.headers };
-    },
+    }
+  };
+  const signIn = await send(undefined, 'POST', '/auth/token', { email: ADMIN.email, password: ADMIN.password });
+  if (signIn.status !== 201) throw new Error(`could not sign in as the administrator: ${JSON.stringify(signIn.body)}`);
+  const adminToken: string = signIn.body.token;
+
+  const running: RunningSolmu = {
+    url,
+    dbPath,
+    dir,
+    app,
+    adminToken,
+    request: (method, path, body, headers) => send(adminToken, method, path, body, headers),
+    requestAs: send,
     async stop() {
       await app.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
@@ -62,6 +86,21 @@ export async function startSolmu(options: { dir?: string; env?: Record<string, s
     },
   };
   return running;
+}
+
+/** Registers an account (through the identity service, as sign-up is not open) and returns a bearer token for it. */
+export async function aPerson(solmu: RunningSolmu, email: string, name = email.split('@')[0]): Promise<{ accountId: string; token: string }> {
+  const { Accounts } = await import('@solmu/identity');
+  const account = await solmu.app.get(Accounts).register({ email, displayName: name, password: 'a long enough password' });
+  const signIn = await solmu.requestAs(undefined, 'POST', '/auth/token', { email, password: 'a long enough password' });
+  return { accountId: account.id, token: signIn.body.token };
+}
+
+/** Invites a member record and accepts the invitation as the person: their account becomes the member. */
+export async function linkPerson(solmu: RunningSolmu, networkId: string, memberId: string, token: string): Promise<void> {
+  const invitation = await solmu.request('POST', `/networks/${networkId}/members/${memberId}/invitations`);
+  const accepted = await solmu.requestAs(token, 'POST', '/invitations/accept', { token: invitation.body.token });
+  if (accepted.status !== 201) throw new Error(`invitation not accepted: ${JSON.stringify(accepted.body)}`);
 }
 
 /** Founds a network with members and returns their ids (members joined on 2024-01-02). */

@@ -1,3 +1,4 @@
+import '@fastify/cookie';
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ANONYMOUS, Principal } from '@solmu/kernel';
 import type { FastifyRequest } from 'fastify';

@@ -12,6 +12,8 @@ export class LinkMemberAccountCommand extends Command<MemberView> {
     readonly memberId: string,
     readonly accountId: string,
     readonly context: CommandContext,
+    /** Set by the edge once the identity library has accepted a valid invitation for this account. */
+    readonly invitationAccepted = false,
   ) {
     super();
   }

@@ -15,8 +15,10 @@ export class LinkMemberAccountHandler implements ICommandHandler<LinkMemberAccou
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute({ networkId, memberId, accountId, context }: LinkMemberAccountCommand): Promise<MemberView> {
-    if (context.principal.kind !== 'system') throw new Forbidden('accounts are linked to members only through invitations');
+  async execute({ networkId, memberId, accountId, context, invitationAccepted }: LinkMemberAccountCommand): Promise<MemberView> {
+    const { principal } = context;
+    const ownInvitation = invitationAccepted && principal.kind === 'account' && principal.accountId === accountId;
+    if (!ownInvitation && principal.kind !== 'system') throw new Forbidden('accounts are linked to members only through invitations');
     const state = await this.networks.handleOn(
       networkId,
       (current) => decideNetwork({ type: 'LinkMemberAccount', data: { memberId, accountId } }, current, this.clock.now()),

@@ -1,0 +1,113 @@
+import { Clock, FieldProblem, IdGenerator, NotFound, Principal, TOKEN_SCOPES, TokenScope, ValidationFailed } from '@solmu/kernel';
+import type { ApiTokenRecord, IdentityStore } from './identity-store.port';
+import { hashToken, looksLike, newToken } from './secrets';
+
+export type TokenPrincipal = Extract<Principal, { kind: 'token' }>;
+
+/** What coordinators see of a token: everything but the secret. */
+export interface ApiTokenInfo {
+  id: string;
+  networkId: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: Date;
+  createdBy: string;
+  lastUsedAt?: Date;
+  expiresAt?: Date;
+}
+
+export interface CreateApiToken {
+  networkId: string;
+  /** What it is for, e.g. "Slack workspace". 1–100 characters. */
+  name: string;
+  /** A non-empty subset of TOKEN_SCOPES. */
+  scopes: readonly string[];
+  /** The coordinator's account id (the caller checks that they coordinate the network). */
+  createdBy: string;
+  /** Optional end of validity; tokens without one live until revoked. */
+  expiresAt?: Date;
+}
+
+/** `lastUsedAt` is written at most this often per token, keeping verification a read. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+const NAME_MAX_LENGTH = 100;
+
+/**
+ * API tokens for integrations (Slack, Teams, scripts run by a network): created by a coordinator
+ * for ONE network with scopes from TOKEN_SCOPES, shown once as `solmu_pat_…` and stored only as
+ * a hash. Verifying one yields a `token` Principal limited to that network and those scopes.
+ */
+export class ApiTokens {
+  constructor(
+    private readonly store: IdentityStore,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** Creates a token; `token` is the only time its text is available. */
+  async create(input: CreateApiToken): Promise<{ token: string; apiToken: ApiTokenInfo }> {
+    const problems: FieldProblem[] = [];
+    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    if (name.length === 0 || name.length > NAME_MAX_LENGTH) problems.push({ field: 'name', problem: `must be 1–${NAME_MAX_LENGTH} characters` });
+    const scopes = validScopes(input.scopes, problems);
+    const now = this.clock.now();
+    if (input.expiresAt !== undefined && !(input.expiresAt.getTime() > now.getTime())) problems.push({ field: 'expiresAt', problem: 'must be in the future' });
+    if (problems.length > 0) throw new ValidationFailed(problems);
+
+    const token = newToken('apiToken');
+    const record: ApiTokenRecord = {
+      id: this.ids.next(),
+      tokenHash: hashToken(token),
+      networkId: input.networkId,
+      name,
+      scopes,
+      createdAt: now,
+      createdBy: input.createdBy,
+      ...(input.expiresAt && { expiresAt: input.expiresAt }),
+    };
+    await this.store.createApiToken(record);
+    return { token, apiToken: toInfo(record) };
+  }
+
+  /** The network's tokens, oldest first, including expired ones (revoked ones are gone). */
+  async list(networkId: string): Promise<ApiTokenInfo[]> {
+    return (await this.store.listApiTokens(networkId)).map(toInfo);
+  }
+
+  /** Revokes a token of this network; it stops working at once. NotFound otherwise. */
+  async revoke(networkId: string, tokenId: string): Promise<void> {
+    if (!(await this.store.deleteApiToken(networkId, tokenId))) throw new NotFound('api_token', tokenId);
+  }
+
+  /**
+   * The Principal a presented token stands for, or undefined when it is unknown, revoked or expired.
+   * Records the use in `lastUsedAt`, at most once a minute per token.
+   */
+  async verify(token: string | undefined): Promise<TokenPrincipal | undefined> {
+    if (!looksLike('apiToken', token)) return undefined;
+    const record = await this.store.findApiTokenByHash(hashToken(token));
+    if (!record) return undefined;
+    const now = this.clock.now();
+    if (record.expiresAt && record.expiresAt.getTime() <= now.getTime()) return undefined;
+    if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await this.store.touchApiToken(record.id, now);
+    }
+    return { kind: 'token', tokenId: record.id, networkId: record.networkId, scopes: [...record.scopes] };
+  }
+}
+
+function validScopes(scopes: readonly string[] | undefined, problems: FieldProblem[]): TokenScope[] {
+  if (!Array.isArray(scopes) || scopes.length === 0) {
+    problems.push({ field: 'scopes', problem: `must name at least one of ${TOKEN_SCOPES.join(', ')}` });
+    return [];
+  }
+  const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
+  if (unknown.length > 0) problems.push({ field: 'scopes', problem: `unknown scope ${unknown.join(', ')}; known: ${TOKEN_SCOPES.join(', ')}` });
+  // Canonical order, no duplicates.
+  return TOKEN_SCOPES.filter((s) => scopes.includes(s));
+}
+
+function toInfo(record: ApiTokenRecord): ApiTokenInfo {
+  const { tokenHash: _secret, ...info } = record;
+  return info;
+}

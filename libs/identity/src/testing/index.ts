@@ -1,0 +1,3 @@
+export * from './identity-store.contract';
+export * from './identity-fixture';
+export * from './fake-oidc-provider';
