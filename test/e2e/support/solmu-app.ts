@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../../apps/api/src/bootstrap';
@@ -31,16 +32,31 @@ export interface Answer {
   headers: Headers;
 }
 
+/** A free TCP port on loopback (for tests that must know the app's URL before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
 export const ADMIN = { email: 'admin@solmu.test', password: 'correct horse battery', name: 'Ada Admin' };
 
-export async function startSolmu(options: { dir?: string; env?: Record<string, string> } = {}): Promise<RunningSolmu> {
+export async function startSolmu(options: { dir?: string; env?: Record<string, string>; port?: number; withoutAdmin?: boolean } = {}): Promise<RunningSolmu> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'solmu-e2e-'));
   const dbPath = join(dir, 'solmu.db');
   if (!resolve(dbPath).startsWith(resolve(tmpdir()))) throw new Error(`refusing to run e2e tests on ${dbPath}: not a temp file`);
   const app = await createApp({
-    env: { SOLMU_DB: dbPath, LOG_LEVEL: 'error', SOLMU_ADMIN_EMAIL: ADMIN.email, SOLMU_ADMIN_PASSWORD: ADMIN.password, SOLMU_ADMIN_NAME: ADMIN.name, ...options.env },
+    env: {
+      SOLMU_DB: dbPath,
+      LOG_LEVEL: 'error',
+      ...(!options.withoutAdmin && { SOLMU_ADMIN_EMAIL: ADMIN.email, SOLMU_ADMIN_PASSWORD: ADMIN.password, SOLMU_ADMIN_NAME: ADMIN.name }),
+      ...options.env,
+    },
   });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = await app.getUrl();
 
   const send = async (token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
@@ -64,9 +80,9 @@ export async function startSolmu(options: { dir?: string; env?: Record<string, s
       return { status: response.status, body: parsed, headers: response.headers };
     }
   };
-  const signIn = await send(undefined, 'POST', '/auth/token', { email: ADMIN.email, password: ADMIN.password });
-  if (signIn.status !== 201) throw new Error(`could not sign in as the administrator: ${JSON.stringify(signIn.body)}`);
-  const adminToken: string = signIn.body.token;
+  const signIn = options.withoutAdmin ? undefined : await send(undefined, 'POST', '/auth/token', { email: ADMIN.email, password: ADMIN.password });
+  if (signIn && signIn.status !== 201) throw new Error(`could not sign in as the administrator: ${JSON.stringify(signIn.body)}`);
+  const adminToken: string = signIn?.body.token ?? '';
 
   const running: RunningSolmu = {
     url,

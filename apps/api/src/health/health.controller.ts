@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@solmu/event-store';
 import { SolmuConfig } from '@solmu/config';
 import { ProjectionRunner } from '@solmu/projections';
+import { Public } from '../auth/principal.decorator';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,6 +16,7 @@ export class HealthController {
 
   /** Liveness and the store in use: answers 200 while the store can be read. */
   @Get()
+  @Public()
   async health() {
     const head = await this.store.headPosition();
     return {

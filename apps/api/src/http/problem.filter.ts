@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ConcurrencyError } from '@solmu/event-store';
+import { AuthenticationFailed, OidcProviderUnavailable } from '@solmu/identity';
 import { DomainError } from '@solmu/kernel';
 import type { FastifyReply } from 'fastify';
 import { problem, ProblemBody } from './problem';
@@ -35,6 +36,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   toProblem(error: unknown): ProblemBody {
     if (error instanceof DomainError) return problem(STATUS_OF_KIND[error.kind], error.code, error.problems, error.message);
+    if (error instanceof AuthenticationFailed) return problem(401, error.code, [], error.message);
+    if (error instanceof OidcProviderUnavailable) return problem(502, error.code, [], error.message);
     if (error instanceof ConcurrencyError) {
       return problem(409, 'concurrent_update', [], 'Someone else changed this at the same moment, repeatedly; try again');
     }

@@ -46,6 +46,7 @@ export class InteractionLog implements Projection {
   apply(recorded: RecordedEvent): void {
     if (recorded.position <= this.position) return;
     this.position = recorded.position;
+    if (recorded.type === 'MemberErased') return this.forgetNotesOf(String(recorded.data.networkId), String(recorded.data.memberId));
     const event = recorded as unknown as InteractionEvent;
     const at = recorded.recordedAt.toISOString();
     switch (event.type) {
@@ -112,6 +113,15 @@ export class InteractionLog implements Projection {
     let network = this.networks.get(networkId);
     if (!network) this.networks.set(networkId, (network = { byId: new Map(), byMember: new Map(), sorted: [] }));
     return network;
+  }
+
+  /** Erasure shreds the notes of a member's interactions; the copies held here go too. */
+  private forgetNotesOf(networkId: string, memberId: string): void {
+    const network = this.networks.get(networkId);
+    for (const id of network?.byMember.get(memberId) ?? []) {
+      const record = network!.byId.get(id);
+      if (record) delete record.note;
+    }
   }
 
   /** Ids of every interaction the member ever took part in (for erasure of their notes). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Position, RecordedEvent } from '@solmu/event-store';
+import { ERASED_MEMBER_NAME } from '@solmu/network';
 import { Projection } from '../projection';
 
 /**
@@ -20,6 +21,7 @@ export class NetworkHistory implements Projection {
     let history = this.histories.get(networkId);
     if (!history) this.histories.set(networkId, (history = []));
     history.push(event);
+    if (event.type === 'MemberErased') redactErased(history, String(event.data.memberId));
   }
 
   all(networkId: string): RecordedEvent[] {
@@ -37,5 +39,29 @@ export class NetworkHistory implements Projection {
       else hi = mid;
     }
     return history.slice(lo, lo + limit);
+  }
+}
+
+/**
+ * Erasure makes a member's personal data unreadable in the store; the decrypted copies held in
+ * this read model are redacted the same way (what a rebuild from the store would show).
+ */
+function redactErased(history: RecordedEvent[], memberId: string): void {
+  const theirInteractions = new Set(
+    history.filter((e) => Array.isArray(e.data.participants) && (e.data.participants as string[]).includes(memberId)).map((e) => String(e.data.interactionId)),
+  );
+  for (const event of history) {
+    const data = event.data as Record<string, unknown>;
+    if (data.memberId === memberId) {
+      if (typeof data.name === 'string') data.name = ERASED_MEMBER_NAME;
+      delete data.email;
+      const changes = data.changes as Record<string, unknown> | undefined;
+      if (changes?.name !== undefined) changes.name = ERASED_MEMBER_NAME;
+      if (changes) delete changes.email;
+    }
+    if (theirInteractions.has(String(data.interactionId))) {
+      delete data.note;
+      delete data.reason;
+    }
   }
 }
