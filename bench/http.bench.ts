@@ -40,11 +40,17 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error('the API did not start');
 }
 
-async function post(url: string, path: string, body: unknown): Promise<{ id: string }> {
-  const response = await fetch(`${url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, path: string, body: unknown, token?: string): Promise<{ id: string; token?: string }> {
+  const response = await fetch(`${url}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
+  return (await response.json()) as { id: string; token?: string };
 }
+
+const ADMIN = { email: 'bench@solmu.test', password: 'benchmark password' };
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
@@ -60,12 +66,26 @@ export async function run(): Promise<void> {
   const db = join(dir, 'solmu.db');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [MAIN], { env: { ...process.env, SOLMU_DB: db, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  const env = {
+    ...process.env,
+    SOLMU_DB: db,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SOLMU_ADMIN_EMAIL: ADMIN.email,
+    SOLMU_ADMIN_PASSWORD: ADMIN.password,
+    // One integration token posts everything here; the default per-caller limit would throttle it.
+    SOLMU_WRITES_PER_MINUTE: '100000000',
+  };
+  const server = spawn(process.execPath, [MAIN], { env, stdio: 'inherit' });
   try {
     await waitForHealth(url);
-    const network = await post(url, '/networks', { name: 'Benchmark network', foundedAt: '2020-01-01T00:00:00Z' });
+    const admin = (await post(url, '/auth/token', ADMIN)).token!;
+    const network = await post(url, '/networks', { name: 'Benchmark network', foundedAt: '2020-01-01T00:00:00Z' }, admin);
     const members: string[] = [];
-    for (let i = 0; i < MEMBERS; i += 1) members.push((await post(url, `/networks/${network.id}/members`, { name: `Member ${i}`, joinedAt: '2020-01-02T00:00:00Z' })).id);
+    for (let i = 0; i < MEMBERS; i += 1) members.push((await post(url, `/networks/${network.id}/members`, { name: `Member ${i}`, joinedAt: '2020-01-02T00:00:00Z' }, admin)).id);
+    // The load comes from an integration, as Slack or Teams would post it: an API token.
+    const integration = (await post(url, `/networks/${network.id}/tokens`, { name: 'benchmark', scopes: ['interactions:write'] }, admin)).token!;
 
     let n = 0;
     const acknowledgedIds: string[] = [];
@@ -77,7 +97,7 @@ export async function run(): Promise<void> {
         {
           method: 'POST',
           path: `/api/networks/${network.id}/interactions`,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${integration}` },
           setupRequest: (request) => {
             n += 1;
             const a = members[n % MEMBERS];

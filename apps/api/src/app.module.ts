@@ -13,6 +13,7 @@ import { ApiTokensController } from './access/api-tokens.controller';
 import { InvitationsController } from './access/invitations.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler-storage';
 import { SetupController } from './auth/setup.controller';
 import { throttlers } from './auth/throttling';
 import { NetworkEventsController } from './events/network-events.controller';
@@ -92,7 +93,10 @@ export class AppModule {
           inject: [SolmuConfig],
           useFactory: (config: SolmuConfig) => ({ store: config.identityStore, oidc: config.oidc }),
         }),
-        ThrottlerModule.forRootAsync({ inject: [SolmuConfig], useFactory: (config: SolmuConfig) => ({ throttlers: throttlers(config.rateLimits) }) }),
+        ThrottlerModule.forRootAsync({
+          inject: [SolmuConfig],
+          useFactory: (config: SolmuConfig) => ({ throttlers: throttlers(config.rateLimits), storage: new FixedWindowThrottlerStorage() }),
+        }),
         NetworkModule,
         ProjectionsModule,
       ],

@@ -3,13 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { Logger } from '@nestjs/common';
 import { loadEnvironment, SolmuConfig } from '@solmu/config';
 import { FirstRun, setupLink } from '@solmu/identity';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { ProblemFilter } from './http/problem.filter';
+import { SECURITY_HEADERS } from './http/security-headers';
 import { requestValidationPipe } from './http/validation';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -30,11 +30,11 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
-  // The plugins' types name a different copy of Fastify than Nest's adapter; the runtime is the same.
+  // The plugin's types name a different copy of Fastify than Nest's adapter; the runtime is the same.
   await app.register(fastifyCookie as never);
-  // Security headers; the API docs page needs inline styles and data: images.
-  await app.register(fastifyHelmet as never, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS);
+    done();
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(requestValidationPipe());
