@@ -1,0 +1,78 @@
+/**
+ * @solmu/analysis — the framework-free analysis core: a network's events folded into a history, the
+ * network drawn as a graph at any date under a tie window, and the member and network measures the
+ * coordinator's picture, timeline and tips are read from. Pure functions; graphology is the one library.
+ * Definitions and conventions: docs/metrics.md.
+ */
+export type {
+  DepthWeights,
+  MemberMeasures,
+  MemberNode,
+  NetworkMeasures,
+  Tie,
+  TieGraph,
+  TieWindow,
+  TieWindowSpec,
+} from './graph/types';
+
+// Events → history → graph at a date.
+export {
+  applyNetworkEvent,
+  createNetworkHistory,
+  foldNetworkHistory,
+  membershipAt,
+  pairKey,
+} from './graph/network-history';
+export type {
+  InteractionRecord,
+  InterventionRecord,
+  MemberRecord,
+  MembershipSpan,
+  NetworkHistory,
+  NetworkHistoryEvent,
+  PairLog,
+} from './graph/network-history';
+export { GRAPH_AT_DEFAULTS, createGraphTimeline, graphAt } from './graph/graph-at';
+export type { GraphAtOptions, GraphTimeline, GraphTimelineOptions } from './graph/graph-at';
+export { DEFAULT_DECAY_THRESHOLD, formatTieWindow, parseTieWindow, resolveTieWindow } from './graph/tie-window';
+export { DEFAULT_DEPTH_WEIGHTS, resolveDepthWeights } from './graph/depth-weights';
+export { toInstant } from './graph/instant';
+
+// Measures: the two entry points, then each family for callers who need one measure.
+export { memberMeasures } from './measures/member-measures';
+export type { MeasureOptions } from './measures/member-measures';
+export { measureGraph, networkMeasures } from './measures/network-measures';
+export type { NetworkMeasureOptions } from './measures/network-measures';
+export { toCsr } from './measures/csr';
+export type { Csr } from './measures/csr';
+export { BETWEENNESS_DEFAULTS, betweenness } from './measures/betweenness';
+export type { Betweenness, BetweennessOptions } from './measures/betweenness';
+export { harmonicCloseness } from './measures/closeness';
+export { degrees, strengths } from './measures/degree';
+export { EIGENVECTOR_DEFAULTS, eigenvectorCentrality } from './measures/eigenvector';
+export type { EigenvectorOptions } from './measures/eigenvector';
+export { triangles } from './measures/triangles';
+export { averageClustering, localClustering, transitivity } from './measures/clustering';
+export { burtMeasures, constraint, structuralHoles } from './measures/burt';
+export { coreNumbers, largestCore } from './measures/cores';
+export { CLIQUE_DEFAULTS, maximalCliques } from './measures/cliques';
+export type { CliqueOptions, CliqueSummary } from './measures/cliques';
+export { connectedComponents } from './measures/components';
+export { LOUVAIN_DEFAULTS, louvain } from './measures/louvain';
+export type { Communities, LouvainOptions } from './measures/louvain';
+export { crossCommunityTieShare, modularity } from './measures/modularity';
+export { gini } from './measures/gini';
+export {
+  freemanBetweennessCentralisation,
+  freemanClosenessCentralisation,
+  freemanDegreeCentralisation,
+} from './measures/freeman-centralisation';
+export { ladderProfile } from './measures/ladder-profile';
+export { mulberry32 } from './measures/seeded-random';
+
+// Development over time, phases, tips, exports and the demo network.
+export * from './timeline';
+export * from './phases';
+export * from './tips';
+export * from './export';
+export * from './demo';

@@ -1,0 +1,8 @@
+/** Tips for strengthening a network, with evidence, actions and what-if previews, in English and Finnish. */
+export { articulationPoints, splitAt } from './articulation';
+export type { CutVertex } from './articulation';
+export { TIP_KINDS, TIP_RULES, tips, tipsFor } from './tips';
+export type { Tip, TipContext, TipKind, TipMeasures, TipRules } from './tips';
+export { previewTies, whatIfBase } from './what-if';
+export type { WhatIf, WhatIfBase, WhatIfFigures, WhatIfOptions } from './what-if';
+export { KIND_WORDS } from './wording';

@@ -1,0 +1,586 @@
+/**
+ * Tips for strengthening a network — what Uotta (seed `003_…txt`) promises: "antaa analyysejä ja
+ * vinkkejä verkostojen vahvistamiseen". Each tip names the members it concerns, says why in figures a
+ * coordinator can check (evidence), what to do (action), in English and Finnish, and, where the tip is
+ * a new tie, previews its effect on the structure (what-if).
+ *
+ * Kinds, in the order they are listed (most structural first):
+ * - reduce_broker_dependence: a member is the only link between groups (articulation point) or lies on
+ *   most shortest paths with contacts who do not know each other (seed 000: the owner of a structural
+ *   hole controls the collaboration; no genuine, equal interaction);
+ * - integrate_newcomer: a member who joined recently is tied only to coordinators, or not at all
+ *   (seed 001: "mietittävä uusien perehdyttäminen ja toimintaan mukaantulo");
+ * - spread_coordinator_load: the network is centralised on a coordinator (seed 000: centralisation
+ *   should fall as collaboration spreads; seed 004: the leader enables, "ei pyri liikaa hallitsemaan");
+ * - bridge_communities: a group (Louvain community) talks almost only among itself (klikkiytyminen);
+ * - introduce: two members who share partners have never met (closing triads raises density and closes
+ *   structural holes);
+ * - climb_ladder: a pair has been in contact for months without going beyond acquaintance or informal
+ *   discussion (the ladder tunteminen → luottamus → sitoutuminen, seeds 003 and 004);
+ * - reengage_quiet: a member with ties has not taken part in anything for a while (seed 001's pitfalls:
+ *   "vuorovaikutus on niukkaa").
+ *
+ * Inputs: the graph at a date (graphAt) and its measures (measureGraph). Quiet members are found from
+ * the history when it is given (under a sliding window a quiet member has no ties left in the graph),
+ * else from the ties' last dates. Every threshold is in TIP_RULES.
+ */
+import type { InteractionKind } from '@solmu/network/published';
+import { INTERACTION_KINDS } from '@solmu/network/published';
+import { toInstant } from '../graph/instant';
+import type { NetworkHistory } from '../graph/network-history';
+import { membershipAt } from '../graph/network-history';
+import type { MemberMeasures, NetworkMeasures, TieGraph } from '../graph/types';
+import { compareKeys, toCsr } from '../measures/csr';
+import type { Csr } from '../measures/csr';
+import { formatNumber } from '../phases/evidence';
+import { articulationPoints, splitAt } from './articulation';
+import { previewTies, whatIfBase } from './what-if';
+import type { WhatIf, WhatIfBase } from './what-if';
+import { KIND_WORDS, counted, formatDate, nameList, percent } from './wording';
+
+const DAY_MS = 86_400_000;
+
+export const TIP_KINDS = [
+  'reduce_broker_dependence',
+  'integrate_newcomer',
+  'spread_coordinator_load',
+  'bridge_communities',
+  'introduce',
+  'climb_ladder',
+  'reengage_quiet',
+] as const;
+export type TipKind = (typeof TIP_KINDS)[number];
+
+export interface TipRules {
+  /** At most this many tips of each kind, best first. */
+  maxPerKind: number;
+  /** What-if previews for the best this-many tips of each kind that suggests ties. */
+  whatIfTop: number;
+  introduce: { minSharedPartners: number };
+  broker: { minGroupSize: number; minBetweenness: number; minEfficiency: number };
+  newcomer: { days: number };
+  quiet: { days: number };
+  bridge: { minCommunitySize: number; maxCrossShare: number };
+  ladder: { stuckDays: number; shallowKinds: readonly InteractionKind[] };
+  coordinator: { minCentralisation: number; deputies: number };
+  whatIf: { exactBetweennessUpTo: number; pivots: number };
+}
+
+export const TIP_RULES: Readonly<TipRules> = Object.freeze({
+  maxPerKind: 5,
+  whatIfTop: 3,
+  introduce: { minSharedPartners: 1 },
+  broker: { minGroupSize: 2, minBetweenness: 0.4, minEfficiency: 0.8 },
+  newcomer: { days: 90 },
+  quiet: { days: 90 },
+  bridge: { minCommunitySize: 3, maxCrossShare: 0.1 },
+  ladder: { stuckDays: 120, shallowKinds: ['acquainted', 'discussed'] as InteractionKind[] },
+  coordinator: { minCentralisation: 0.4, deputies: 3 },
+  whatIf: { exactBetweennessUpTo: 500, pivots: 128 },
+});
+
+export interface Tip {
+  /** Stable within a date: kind and the members it turns on. */
+  id: string;
+  kind: TipKind;
+  /** The members the tip concerns (the subject first). */
+  members: string[];
+  evidence: { en: string; fi: string; figures: Record<string, number | string | string[]> };
+  action: { en: string; fi: string };
+  whatIf?: WhatIf;
+}
+
+export interface TipMeasures {
+  members: Record<string, MemberMeasures>;
+  network: NetworkMeasures;
+}
+
+export interface TipContext {
+  /** The date the graph was drawn at. */
+  at: Date | string;
+  /** The network's history, to find members who have gone quiet even when the window hides their ties. */
+  history?: NetworkHistory;
+  rules?: TipRules;
+}
+
+export function tips(graph: TieGraph, measures: TipMeasures, context: TipContext): Tip[] {
+  const rules = context.rules ?? TIP_RULES;
+  const scene = new Scene(graph, measures, toInstant(context.at), rules);
+  const byKind: Record<TipKind, Tip[]> = {
+    reduce_broker_dependence: scene.brokers(),
+    integrate_newcomer: scene.newcomers(),
+    spread_coordinator_load: scene.coordinatorLoad(),
+    bridge_communities: scene.closedGroups(),
+    introduce: scene.introductions(),
+    climb_ladder: scene.stuckPairs(),
+    reengage_quiet: scene.quietMembers(context.history),
+  };
+  return TIP_KINDS.flatMap((kind) => byKind[kind]);
+}
+
+/** The tips that concern one member (members see tips about themselves; coordinators see them all). */
+export function tipsFor(all: readonly Tip[], memberId: string): Tip[] {
+  return all.filter((tip) => tip.members.includes(memberId));
+}
+
+/** Everything the tip finders share: the graph, its CSR, names and roles, the what-if base. */
+class Scene {
+  private readonly csr: Csr;
+  private base: WhatIfBase | null = null;
+  private readonly edgeSet = new Set<number>();
+
+  constructor(
+    private readonly graph: TieGraph,
+    private readonly measures: TipMeasures,
+    private readonly atMs: number,
+    private readonly rules: TipRules,
+  ) {
+    this.csr = toCsr(graph, { weightAttribute: null });
+    const { n, offsets, neighbours } = this.csr;
+    for (let v = 0; v < n; v++) for (let j = offsets[v]; j < offsets[v + 1]; j++) if (neighbours[j] > v) this.edgeSet.add(v * n + neighbours[j]);
+  }
+
+  // ——— (b) brokers ———
+
+  brokers(): Tip[] {
+    const { csr, rules } = this;
+    /** `onlyLink`: an articulation point; otherwise a high-betweenness member with unconnected contacts. */
+    const found: Array<{ v: number; onlyLink: boolean }> = [];
+    const cut = new Set<number>();
+    for (const { vertex, partSizes } of articulationPoints(csr)) {
+      if (partSizes.filter((size) => size >= rules.broker.minGroupSize).length < 2) continue;
+      cut.add(vertex);
+      found.push({ v: vertex, onlyLink: true });
+    }
+    for (let v = 0; v < csr.n; v++) {
+      if (cut.has(v)) continue;
+      const m = this.memberMeasures(v);
+      if (m.betweennessNormalized >= rules.broker.minBetweenness && (m.efficiency ?? 0) >= rules.broker.minEfficiency) found.push({ v, onlyLink: false });
+    }
+    found.sort((x, y) => this.memberMeasures(y.v).betweennessNormalized - this.memberMeasures(x.v).betweennessNormalized || x.v - y.v);
+    return found.slice(0, rules.maxPerKind).map(({ v, onlyLink }, rank) => {
+      // Only for the brokers reported: who is in the groups, and the best pair to join them directly.
+      const parts = onlyLink ? splitAt(csr, v).filter((part) => part.length >= rules.broker.minGroupSize) : null;
+      const pair: [number, number] | null = parts !== null ? [this.mostConnected(parts[0]), this.mostConnected(parts[1])] : this.bestOpenPairAround(v);
+      const id = csr.keys[v];
+      const m = this.memberMeasures(id);
+      const name = this.name(id);
+      const share = percent(m.betweennessNormalized);
+      const through = {
+        en: `On average ${share} of the shortest paths between two other members pass through ${name} (normalised betweenness ${formatNumber(m.betweennessNormalized, 'en')}).`,
+        fi: `Keskimäärin ${share} muiden jäsenten välisistä lyhimmistä poluista kulkee jäsenen ${name} kautta (normalisoitu välittäjyys ${formatNumber(m.betweennessNormalized, 'fi')}).`,
+      };
+      const figures: Tip['evidence']['figures'] = {
+        betweennessNormalized: m.betweennessNormalized,
+        efficiency: m.efficiency ?? 0,
+        degree: m.degree,
+      };
+      let en: string;
+      let fi: string;
+      if (parts !== null) {
+        const sizes = parts.map((part) => part.length);
+        const groupNames = parts.slice(0, 2).map((part) => part.map((i) => this.name(csr.keys[i])));
+        figures.groupSizes = sizes.map(String);
+        en = `${name} is the only link between one group (${nameList(groupNames[0], 'en')}) and another (${nameList(groupNames[1], 'en')}): without ${name} the network would fall apart into groups of ${nameList(sizes.map(String), 'en', 6)} members. ${through.en}`;
+        fi = `${name} on ainoa yhteys ryhmien (${nameList(groupNames[0], 'fi')}) ja (${nameList(groupNames[1], 'fi')}) välillä: ilman häntä verkosto hajoaisi ${nameList(sizes.map(String), 'fi', 6)} jäsenen ryhmiin. ${through.fi}`;
+      } else {
+        en = `${through.en} Few of ${name}'s ${m.degree} contacts know each other (efficiency ${formatNumber(m.efficiency ?? 0, 'en')}), so collaboration depends on one broker.`;
+        fi = `${through.fi} Harva jäsenen ${name} ${m.degree} kontaktista tuntee toisensa (tehokkuus ${formatNumber(m.efficiency ?? 0, 'fi')}), joten yhteistyö on yhden välittäjän varassa.`;
+      }
+      const members = [id];
+      let action = {
+        en: `Share what ${name} carries between people: let others host meetings and pass information on, so the network does not hinge on one person.`,
+        fi: `Jakakaa välittäjän tehtäviä useammalle: muutkin voivat vetää tapaamisia ja välittää tietoa, jottei verkosto ole yhden ihmisen varassa.`,
+      };
+      let whatIf: WhatIf | undefined;
+      if (pair !== null) {
+        const [a, b] = [csr.keys[pair[0]], csr.keys[pair[1]]];
+        members.push(a, b);
+        action = {
+          en: `Introduce ${this.name(a)} and ${this.name(b)}, so that there is a second connection that does not run through ${name}.`,
+          fi: `Esittele ${this.name(a)} ja ${this.name(b)} toisilleen, jotta syntyy toinen yhteys, joka ei kulje jäsenen ${name} kautta.`,
+        };
+        if (rank < rules.whatIfTop) whatIf = this.preview([[a, b]], members);
+      }
+      return this.tip('reduce_broker_dependence', members, { en, fi, figures }, action, whatIf);
+    });
+  }
+
+  // ——— (c) newcomers ———
+
+  newcomers(): Tip[] {
+    const { csr, rules, graph } = this;
+    const found: Array<{ id: string; joinedMs: number; coordinators: string[] }> = [];
+    for (let v = 0; v < csr.n; v++) {
+      const id = csr.keys[v];
+      const node = graph.getNodeAttributes(id);
+      if (node.role === 'coordinator') continue;
+      const joinedMs = Date.parse(node.joinedAt);
+      if (!(this.atMs - joinedMs <= rules.newcomer.days * DAY_MS)) continue;
+      const contacts = this.neighbourKeys(v);
+      if (contacts.some((key) => graph.getNodeAttribute(key, 'role') !== 'coordinator')) continue;
+      found.push({ id, joinedMs, coordinators: contacts });
+    }
+    found.sort((x, y) => x.joinedMs - y.joinedMs || compareKeys(x.id, y.id));
+    const hosts = this.ranked((v) => graph.getNodeAttribute(this.csr.keys[v], 'role') !== 'coordinator' && this.csr.degree[v] > 0);
+    const welcomes = new Map<string, number>();
+    return found.slice(0, rules.maxPerKind).map(({ id, joinedMs, coordinators }, rank) => {
+      const name = this.name(id);
+      const days = Math.floor((this.atMs - joinedMs) / DAY_MS);
+      // Spread the welcoming: hosts already suggested for an earlier newcomer come after the others.
+      const suggested = hosts
+        .filter((key) => key !== id)
+        .map((key, order) => ({ key, order, used: welcomes.get(key) ?? 0 }))
+        .sort((x, y) => x.used - y.used || x.order - y.order)
+        .slice(0, 2)
+        .map(({ key }) => key);
+      for (const key of suggested) welcomes.set(key, (welcomes.get(key) ?? 0) + 1);
+      const coordinatorNames = coordinators.map((key) => this.name(key));
+      const joined = { en: `${name} joined on ${formatDate(joinedMs, 'en')} (${days} days ago)`, fi: `${name} liittyi verkostoon ${formatDate(joinedMs, 'fi')} (${days} päivää sitten)` };
+      const evidence =
+        coordinators.length === 0
+          ? { en: `${joined.en} and has no ties yet.`, fi: `${joined.fi}, eikä hänellä ole vielä yhtään suhdetta.` }
+          : {
+              en: `${joined.en} and is tied only to the coordinator${coordinators.length > 1 ? 's' : ''} ${nameList(coordinatorNames, 'en')}.`,
+              fi: `${joined.fi}, ja hänen ainoat suhteensa ovat koordinaattoreihin: ${nameList(coordinatorNames, 'fi')}.`,
+            };
+      const members = [id, ...suggested];
+      const action =
+        suggested.length === 0
+          ? { en: `Invite ${name} to the next meeting and introduce them to the others.`, fi: `Kutsu ${name} seuraavaan tapaamiseen ja esittele hänet muille.` }
+          : {
+              en: `Introduce ${name} to ${nameList(suggested.map((key) => this.name(key)), 'en')}, who are well connected, for example at the next meeting.`,
+              fi: `Esittele ${name} jäsenille ${nameList(suggested.map((key) => this.name(key)), 'fi')}, joilla on paljon yhteyksiä, esimerkiksi seuraavassa tapaamisessa.`,
+            };
+      const whatIf = suggested.length > 0 && rank < this.rules.whatIfTop ? this.preview(suggested.map((key) => [id, key] as [string, string]), members) : undefined;
+      return this.tip('integrate_newcomer', members, { ...evidence, figures: { joinedAt: new Date(joinedMs).toISOString(), daysSinceJoining: days, coordinatorTies: coordinators } }, action, whatIf);
+    });
+  }
+
+  // ——— (g) the coordinator's load ———
+
+  coordinatorLoad(): Tip[] {
+    const { csr, rules, graph, measures } = this;
+    if (csr.n < 3 || measures.network.degreeCentralization < rules.coordinator.minCentralisation) return [];
+    let top = 0;
+    for (let v = 1; v < csr.n; v++) if (csr.degree[v] > csr.degree[top]) top = v;
+    const coordinator = csr.keys[top];
+    if (graph.getNodeAttribute(coordinator, 'role') !== 'coordinator') return [];
+    const others = csr.n - 1;
+    let sum = 0;
+    for (let v = 0; v < csr.n; v++) if (v !== top) sum += csr.degree[v];
+    const mean = sum / others;
+    const pendants = this.neighbourKeys(top).filter((key) => csr.degree[csr.indexOf.get(key)!] === 1);
+    const deputies = [...Array(csr.n).keys()]
+      .filter((v) => v !== top && graph.getNodeAttribute(csr.keys[v], 'role') !== 'coordinator' && csr.degree[v] > 0)
+      .sort((x, y) => this.memberMeasures(y).betweenness - this.memberMeasures(x).betweenness || csr.degree[y] - csr.degree[x] || x - y)
+      .slice(0, rules.coordinator.deputies)
+      .map((v) => csr.keys[v]);
+    const name = this.name(coordinator);
+    const centralisation = measures.network.degreeCentralization;
+    const deputyNames = deputies.map((key) => this.name(key));
+    const en =
+      `${name} has ${counted(csr.degree[top], 'tie', 'ties')} while other members have ${formatNumber(mean, 'en')} on average; degree centralisation is ${formatNumber(centralisation, 'en')} ` +
+      `(from ${formatNumber(rules.coordinator.minCentralisation, 'en')} up the load should be shared).` +
+      (pendants.length > 0 ? ` ${counted(pendants.length, 'member is', 'members are')} tied to the network only through ${name}.` : '');
+    const fi =
+      `Koordinaattorilla ${name} on ${counted(csr.degree[top], 'suhde', 'suhdetta')}, kun muilla jäsenillä on keskimäärin ${formatNumber(mean, 'fi')}; keskittyneisyys on ${formatNumber(centralisation, 'fi')} ` +
+      `(kuormaa kannattaa jakaa, kun se on vähintään ${formatNumber(rules.coordinator.minCentralisation, 'fi')}).` +
+      (pendants.length > 0 ? ` ${counted(pendants.length, 'jäsen on', 'jäsentä on')} kytköksissä verkostoon vain koordinaattorin kautta.` : '');
+    const linked = deputies.length > 0 ? pendants.filter((key) => !this.tied(key, deputies[0])).slice(0, 3) : [];
+    const members = [coordinator, ...deputies, ...linked];
+    const action =
+      deputies.length === 0
+        ? { en: `Encourage members to meet without ${name}.`, fi: 'Kannusta jäseniä tapaamaan toisiaan myös ilman koordinaattoria.' }
+        : {
+            en:
+              `Share hosting and carrying information with ${nameList(deputyNames, 'en')}: they could host a meeting, introduce newcomers or act as messengers between groups.` +
+              (linked.length > 0 ? ` ${deputyNames[0]} could start by meeting ${nameList(linked.map((key) => this.name(key)), 'en')}.` : ''),
+            fi:
+              `Jaa tapaamisten vetämistä ja tiedon välittämistä jäsenille ${nameList(deputyNames, 'fi')}: he voivat vetää tapaamisen, esitellä uusia jäseniä tai toimia lähetteinä ryhmien välillä.` +
+              (linked.length > 0 ? ` ${deputyNames[0]} voisi aloittaa tapaamalla nämä jäsenet: ${nameList(linked.map((key) => this.name(key)), 'fi')}.` : ''),
+          };
+    const whatIf = linked.length > 0 && rules.whatIfTop > 0 ? this.preview(linked.map((key) => [deputies[0], key] as [string, string]), members) : undefined;
+    const figures = { degree: csr.degree[top], meanDegreeOfOthers: mean, degreeCentralization: centralisation, onlyThroughCoordinator: pendants };
+    return [this.tip('spread_coordinator_load', members, { en, fi, figures }, action, whatIf)];
+  }
+
+  // ——— (e) closed groups ———
+
+  closedGroups(): Tip[] {
+    const { csr, rules } = this;
+    const byCommunity = new Map<number, number[]>();
+    for (let v = 0; v < csr.n; v++) {
+      const c = this.memberMeasures(v).community;
+      let list = byCommunity.get(c);
+      if (list === undefined) byCommunity.set(c, (list = []));
+      list.push(v);
+    }
+    const groups = [...byCommunity.values()].filter((list) => list.length >= rules.bridge.minCommunitySize);
+    if (groups.length < 2) return [];
+    const found: Array<{ group: number[]; internal: number; cross: number; share: number; pair: [number, number] | null }> = [];
+    for (const group of groups) {
+      const community = this.memberMeasures(group[0]).community;
+      let internal = 0;
+      let cross = 0;
+      for (const v of group) {
+        for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
+          if (this.memberMeasures(csr.neighbours[j]).community === community) internal++;
+          else cross++;
+        }
+      }
+      internal /= 2;
+      const share = internal + cross === 0 ? 0 : cross / (internal + cross);
+      if (internal === 0 || share > rules.bridge.maxCrossShare) continue;
+      const largestOther = groups.filter((other) => other !== group).sort((x, y) => y.length - x.length || x[0] - y[0])[0];
+      found.push({ group, internal, cross, share, pair: this.bestPairBetween(group, largestOther) });
+    }
+    found.sort((x, y) => x.share - y.share || y.group.length - x.group.length || x.group[0] - y.group[0]);
+    return found.slice(0, rules.maxPerKind).map(({ group, internal, cross, share, pair }, rank) => {
+      const names = group.map((v) => this.name(csr.keys[v]));
+      const en = `A group of ${group.length} members (${nameList(names, 'en')}) has ${counted(internal, 'tie', 'ties')} among themselves but only ${cross} with the rest of the network (${percent(share)} of their ties).`;
+      const fi = `${group.length} jäsenen ryhmällä (${nameList(names, 'fi')}) on keskenään ${counted(internal, 'suhde', 'suhdetta')} mutta muuhun verkostoon vain ${cross} (${percent(share)} suhteista).`;
+      const members = group.map((v) => csr.keys[v]);
+      let action = { en: 'Hold a joint meeting with another group.', fi: 'Järjestäkää yhteinen tapaaminen toisen ryhmän kanssa.' };
+      let whatIf: WhatIf | undefined;
+      if (pair !== null) {
+        const [a, b] = [csr.keys[pair[0]], csr.keys[pair[1]]];
+        members.splice(members.indexOf(a), 1);
+        members.unshift(a, b);
+        action = {
+          en: `Introduce ${this.name(a)} from this group to ${this.name(b)} from another group; a joint meeting of the two groups would open more connections.`,
+          fi: `Esittele ryhmän jäsen ${this.name(a)} ja toisen ryhmän jäsen ${this.name(b)} toisilleen; ryhmien yhteinen tapaaminen avaisi lisää yhteyksiä.`,
+        };
+        if (rank < rules.whatIfTop) whatIf = this.preview([[a, b]], [a, b]);
+      }
+      return this.tip('bridge_communities', members, { en, fi, figures: { groupSize: group.length, internalTies: internal, crossTies: cross, crossShare: share } }, action, whatIf);
+    });
+  }
+
+  // ——— (a) introductions ———
+
+  introductions(): Tip[] {
+    const { csr, rules } = this;
+    const { n, offsets, neighbours, degree } = csr;
+    // Peers only: a coordinator already meets everyone, and a tie to them would centralise the network.
+    const peer = Uint8Array.from(csr.keys, (key) => (this.graph.getNodeAttribute(key, 'role') === 'coordinator' ? 0 : 1));
+    const shared = new Map<number, number>();
+    for (let w = 0; w < n; w++) {
+      for (let i = offsets[w]; i < offsets[w + 1]; i++) {
+        if (peer[neighbours[i]] === 0) continue;
+        for (let j = i + 1; j < offsets[w + 1]; j++) {
+          if (peer[neighbours[j]] === 0) continue;
+          const key = neighbours[i] * n + neighbours[j];
+          if (!this.edgeSet.has(key)) shared.set(key, (shared.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    const candidates = [...shared].filter(([, count]) => count >= rules.introduce.minSharedPartners);
+    candidates.sort(([kx, cx], [ky, cy]) => {
+      const [ux, vx] = [Math.floor(kx / n), kx % n];
+      const [uy, vy] = [Math.floor(ky / n), ky % n];
+      return cy - cx || degree[ux] + degree[vx] - (degree[uy] + degree[vy]) || kx - ky;
+    });
+    return candidates.slice(0, rules.maxPerKind).map(([key, count], rank) => {
+      const [u, v] = [Math.floor(key / n), key % n];
+      const [a, b] = [csr.keys[u], csr.keys[v]];
+      const partners = this.neighbourKeys(u).filter((x) => this.tied(x, b));
+      const partnerNames = partners.map((x) => this.name(x));
+      const en = `${this.name(a)} and ${this.name(b)} both work with ${nameList(partnerNames, 'en')} but have never logged an interaction together. Introducing them would close ${counted(count, 'structural hole', 'structural holes')}.`;
+      const fi = `${this.name(a)} ja ${this.name(b)} eivät ole vielä kohdanneet, vaikka heillä on ${counted(count, 'yhteinen kumppani', 'yhteistä kumppania')} (${nameList(partnerNames, 'fi')}). Esittely sulkisi ${counted(count, 'rakenteellisen aukon', 'rakenteellista aukkoa')}.`;
+      // A peer who knows both makes the most natural introduction; the coordinator when there is none.
+      const via = this.name(partners.find((x) => this.graph.getNodeAttribute(x, 'role') !== 'coordinator') ?? partners[0]);
+      const action = {
+        en: `Introduce ${this.name(a)} and ${this.name(b)} to each other, for example through ${via}.`,
+        fi: `Esittele ${this.name(a)} ja ${this.name(b)} toisilleen, esimerkiksi yhteisen kumppanin ${via} kautta.`,
+      };
+      const whatIf = rank < rules.whatIfTop ? this.preview([[a, b]], [a, b]) : undefined;
+      return this.tip('introduce', [a, b], { en, fi, figures: { sharedPartners: count, partners } }, action, whatIf);
+    });
+  }
+
+  // ——— (f) pairs stuck low on the ladder ———
+
+  stuckPairs(): Tip[] {
+    const { rules, graph } = this;
+    const shallow = new Set<string>(rules.ladder.shallowKinds);
+    const found: Array<{ a: string; b: string; firstMs: number; interactions: number; deepest: InteractionKind }> = [];
+    graph.forEachEdge((_key, tie, a, b) => {
+      if (!shallow.has(tie.deepestKind)) return;
+      const firstMs = Date.parse(tie.first);
+      if (this.atMs - firstMs < rules.ladder.stuckDays * DAY_MS) return;
+      const [x, y] = compareKeys(a, b) <= 0 ? [a, b] : [b, a];
+      found.push({ a: x, b: y, firstMs, interactions: tie.interactions, deepest: tie.deepestKind });
+    });
+    found.sort((x, y) => y.interactions - x.interactions || x.firstMs - y.firstMs || compareKeys(x.a, y.a) || compareKeys(x.b, y.b));
+    return found.slice(0, rules.maxPerKind).map(({ a, b, firstMs, interactions, deepest }) => {
+      const next = INTERACTION_KINDS[Math.max(INTERACTION_KINDS.indexOf(deepest) + 1, INTERACTION_KINDS.indexOf('exchanged_information'))];
+      const times = { en: interactions === 1 ? 'once' : `${interactions} times`, fi: interactions === 1 ? 'kerran' : `${interactions} kertaa` };
+      const en = `${this.name(a)} and ${this.name(b)} have been in contact ${times.en} since ${formatDate(firstMs, 'en')}, but never beyond ${KIND_WORDS[deepest].en}.`;
+      const fi = `${this.name(a)} ja ${this.name(b)} ovat olleet yhteydessä ${times.fi} ${formatDate(firstMs, 'fi')} lähtien, mutta syvin yhteinen tapahtuma on yhä ”${KIND_WORDS[deepest].fi}”.`;
+      const action = {
+        en: `Suggest a next step on the ladder: ${KIND_WORDS[next].en}, and later outlining shared goals.`,
+        fi: `Ehdota seuraavaa askelta: ”${KIND_WORDS[next].fi}”, ja myöhemmin ”${KIND_WORDS.outlined_goals.fi}”.`,
+      };
+      const days = Math.floor((this.atMs - firstMs) / DAY_MS);
+      return this.tip('climb_ladder', [a, b], { en, fi, figures: { deepestKind: deepest, interactions, firstAt: new Date(firstMs).toISOString(), days } }, action);
+    });
+  }
+
+  // ——— (d) quiet members ———
+
+  quietMembers(history: NetworkHistory | undefined): Tip[] {
+    const { csr, rules } = this;
+    /** Per member: last interaction, and interactions per partner. */
+    const last = new Map<string, number>();
+    const partners = new Map<string, Map<string, number>>();
+    const note = (a: string, b: string, ms: number, count: number): void => {
+      if (ms > (last.get(a) ?? -Infinity)) last.set(a, ms);
+      let map = partners.get(a);
+      if (map === undefined) partners.set(a, (map = new Map()));
+      map.set(b, (map.get(b) ?? 0) + count);
+    };
+    if (history !== undefined) {
+      for (const pair of history.pairs.values()) {
+        let count = 0;
+        let lastMs = -Infinity;
+        for (const entry of pair.entries) {
+          if (entry.occurredMs > this.atMs) break;
+          count++;
+          lastMs = entry.occurredMs;
+        }
+        if (count === 0) continue;
+        note(pair.a, pair.b, lastMs, count);
+        note(pair.b, pair.a, lastMs, count);
+      }
+    } else {
+      this.graph.forEachEdge((_key, tie, a, b) => {
+        const ms = Date.parse(tie.last);
+        note(a, b, ms, tie.interactions);
+        note(b, a, ms, tie.interactions);
+      });
+    }
+    const found: Array<{ id: string; lastMs: number; partnerCount: number; best: string }> = [];
+    for (const id of csr.keys) {
+      const lastMs = last.get(id);
+      if (lastMs === undefined || this.atMs - lastMs < rules.quiet.days * DAY_MS) continue;
+      const mine = [...(partners.get(id) ?? new Map<string, number>())].filter(([other]) => this.isMemberNow(other, history));
+      if (mine.length === 0) continue;
+      mine.sort(([x, cx], [y, cy]) => cy - cx || compareKeys(x, y));
+      found.push({ id, lastMs, partnerCount: partners.get(id)!.size, best: mine[0][0] });
+    }
+    found.sort((x, y) => y.partnerCount - x.partnerCount || x.lastMs - y.lastMs || compareKeys(x.id, y.id));
+    return found.slice(0, rules.maxPerKind).map(({ id, lastMs, partnerCount, best }) => {
+      const name = this.name(id);
+      const days = Math.floor((this.atMs - lastMs) / DAY_MS);
+      const together = partners.get(id)!.get(best)!;
+      const en = `${name} has not taken part in any logged interaction for ${days} days (last on ${formatDate(lastMs, 'en')}), though ${name} has worked with ${counted(partnerCount, 'member', 'members')}.`;
+      const fi = `${name} ei ole ollut mukana yhdessäkään kirjatussa tapahtumassa ${days} päivään (viimeksi ${formatDate(lastMs, 'fi')}), vaikka hänellä on ollut suhde ${partnerCount} jäseneen.`;
+      const action = {
+        en: `${this.name(best)}, who has worked with ${name} most (${counted(together, 'interaction', 'interactions')}), could get in touch and ask how things are going.`,
+        fi: `${this.name(best)}, jolla on eniten yhteisiä tapahtumia jäsenen ${name} kanssa (${together}), voisi ottaa yhteyttä ja kysyä kuulumisia.`,
+      };
+      return this.tip('reengage_quiet', [id, best], { en, fi, figures: { lastInteractionAt: new Date(lastMs).toISOString(), daysQuiet: days, partners: partnerCount } }, action);
+    });
+  }
+
+  // ——— helpers ———
+
+  private tip(kind: TipKind, members: string[], evidence: Tip['evidence'], action: Tip['action'], whatIf?: WhatIf): Tip {
+    return { id: `${kind}:${members.slice(0, kind === 'introduce' || kind === 'climb_ladder' || kind === 'reengage_quiet' ? 2 : 1).join('+')}`, kind, members, evidence, action, ...(whatIf && { whatIf }) };
+  }
+
+  private preview(ties: Array<[string, string]>, concerned: string[]): WhatIf {
+    this.base ??= whatIfBase(this.csr, this.rules.whatIf);
+    return previewTies(this.base, ties, concerned);
+  }
+
+  private name(id: string): string {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'name') : id;
+  }
+
+  private memberMeasures(v: number | string): MemberMeasures {
+    const id = typeof v === 'number' ? this.csr.keys[v] : v;
+    const m = this.measures.members[id];
+    if (m === undefined) throw new RangeError(`tips: no member measures for ${id}; pass the measures of this same graph`);
+    return m;
+  }
+
+  private neighbourKeys(v: number): string[] {
+    const out: string[] = [];
+    for (let j = this.csr.offsets[v]; j < this.csr.offsets[v + 1]; j++) out.push(this.csr.keys[this.csr.neighbours[j]]);
+    return out;
+  }
+
+  private tied(a: string, b: string): boolean {
+    const ia = this.csr.indexOf.get(a);
+    const ib = this.csr.indexOf.get(b);
+    if (ia === undefined || ib === undefined) return false;
+    return this.edgeSet.has(Math.min(ia, ib) * this.csr.n + Math.max(ia, ib));
+  }
+
+  /** Keys of the members that pass `keep`, by degree (then eigenvector, then CSR order), best first. */
+  private ranked(keep: (v: number) => boolean): string[] {
+    const { csr } = this;
+    return [...Array(csr.n).keys()]
+      .filter(keep)
+      .sort((x, y) => csr.degree[y] - csr.degree[x] || this.memberMeasures(y).eigenvector - this.memberMeasures(x).eigenvector || x - y)
+      .map((v) => csr.keys[v]);
+  }
+
+  /** The members of `group` who are not coordinators (all of it when it has only coordinators). */
+  private peersOf(group: readonly number[]): readonly number[] {
+    const peers = group.filter((v) => !this.isCoordinator(v));
+    return peers.length > 0 ? peers : group;
+  }
+
+  private isCoordinator(v: number): boolean {
+    return this.graph.getNodeAttribute(this.csr.keys[v], 'role') === 'coordinator';
+  }
+
+  /** The peer of `group` with most ties (then smallest index): suggested links should not run through a coordinator. */
+  private mostConnected(group: readonly number[]): number {
+    const peers = this.peersOf(group);
+    let best = peers[0];
+    for (const v of peers) if (this.csr.degree[v] > this.csr.degree[best] || (this.csr.degree[v] === this.csr.degree[best] && v < best)) best = v;
+    return best;
+  }
+
+  /** Two contacts of v, not coordinators and not tied to each other, with the most ties between them. */
+  private bestOpenPairAround(v: number): [number, number] | null {
+    const { csr } = this;
+    let best: [number, number] | null = null;
+    let score = -1;
+    for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
+      for (let j = i + 1; j < csr.offsets[v + 1]; j++) {
+        const [x, y] = [csr.neighbours[i], csr.neighbours[j]];
+        if (this.edgeSet.has(x * csr.n + y) || this.isCoordinator(x) || this.isCoordinator(y)) continue;
+        const s = csr.degree[x] + csr.degree[y];
+        if (s > score) {
+          score = s;
+          best = [x, y];
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The untied pair (one from each group) with the most ties between them. */
+  private bestPairBetween(group: readonly number[], other: readonly number[]): [number, number] | null {
+    const { csr } = this;
+    const byDegree = (list: readonly number[]) => [...this.peersOf(list)].sort((x, y) => csr.degree[y] - csr.degree[x] || x - y);
+    for (const a of byDegree(group)) {
+      for (const b of byDegree(other)) {
+        if (!this.edgeSet.has(Math.min(a, b) * csr.n + Math.max(a, b))) return [a, b];
+      }
+    }
+    return null;
+  }
+
+  /** Whether a past partner is still a member at the date (in the graph, or by the history's spans). */
+  private isMemberNow(id: string, history: NetworkHistory | undefined): boolean {
+    if (this.graph.hasNode(id)) return true;
+    const member = history?.members.get(id);
+    return member !== undefined && membershipAt(member, this.atMs) !== undefined;
+  }
+}
