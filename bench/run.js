@@ -10,6 +10,8 @@ const os = require('node:os');
 const BENCHMARKS = {
   store: './event-store.bench.ts',
   http: './http.bench.ts',
+  analysis: './analysis-measures.bench.ts',
+  pipeline: './analysis-pipeline.bench.ts',
 };
 
 async function main() {

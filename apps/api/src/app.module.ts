@@ -10,12 +10,14 @@ import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@sol
 import { EncryptingEventStore, openKeyStore, PersonalDataVault } from '@solmu/privacy';
 import { ProjectionsModule } from '@solmu/projections';
 import { ApiTokensController } from './access/api-tokens.controller';
+import { AnalysisController } from './analysis/analysis.controller';
 import { InvitationsController } from './access/invitations.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler-storage';
 import { SetupController } from './auth/setup.controller';
 import { throttlers } from './auth/throttling';
+import { DemoLoader } from './demo/demo-loader';
 import { NetworkEventsController } from './events/network-events.controller';
 import { HealthController } from './health/health.controller';
 import { InteractionsController } from './interactions/interactions.controller';
@@ -28,6 +30,8 @@ export interface AppOptions {
   env?: Record<string, string | undefined>;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Load the demo network into an empty store at start. */
+  demo?: boolean;
 }
 
 /** The clock and id generator every command uses; replaceable for tests and imports. */
@@ -68,6 +72,7 @@ const httpControllers = [
   InteractionsController,
   InterventionsController,
   NetworkEventsController,
+  AnalysisController,
   ApiTokensController,
   InvitationsController,
   HealthController,
@@ -103,6 +108,7 @@ export class AppModule {
       controllers: httpControllers,
       // Order matters: who is calling is known before the per-caller write limit applies.
       providers: [
+        DemoLoader,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
       ],

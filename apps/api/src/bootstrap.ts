@@ -8,6 +8,7 @@ import { loadEnvironment, SolmuConfig } from '@solmu/config';
 import { FirstRun, setupLink } from '@solmu/identity';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
+import { DemoLoader } from './demo/demo-loader';
 import { ProblemFilter } from './http/problem.filter';
 import { SECURITY_HEADERS } from './http/security-headers';
 import { requestValidationPipe } from './http/validation';
@@ -49,7 +50,25 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
   await announceFirstRun(app, config);
+  await offerDemo(app, options.demo ?? false);
   return app;
+}
+
+/** An empty store offers the demo network; `npm start -- --demo` (or `npm run demo`) loads it. */
+async function offerDemo(app: NestFastifyApplication, wanted: boolean): Promise<void> {
+  const demo = app.get(DemoLoader);
+  const logger = new Logger('Solmu');
+  if (!(await demo.isStoreEmpty())) {
+    if (wanted) logger.warn('The store already holds data, so the demo network was not loaded.');
+    return;
+  }
+  if (!wanted) {
+    logger.log('The store is empty. To explore Solmu with a simulated 18-month network, start it with `npm start -- --demo`.');
+    return;
+  }
+  await app.init();
+  const networkId = await demo.load();
+  logger.log(`Demo network ready: /api/networks/${networkId}/timeline?interval=month&window=sliding:180`);
 }
 
 /** The first administrator comes from the environment, or from a one-time link printed here. */

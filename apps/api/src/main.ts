@@ -4,7 +4,7 @@ import { createApp } from './bootstrap';
 
 /** Starts Solmu's HTTP API on the configured store (the SQLite file by default). */
 async function main(): Promise<void> {
-  const app = await createApp();
+  const app = await createApp({ demo: process.argv.includes('--demo') });
   const config = app.get(SolmuConfig);
   await app.listen(config.port, config.host);
   const logger = new Logger('Solmu');

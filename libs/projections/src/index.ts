@@ -9,3 +9,6 @@ export * from './interaction-log/interaction-log.queries';
 export * from './network-history/network-history.projection';
 export * from './network-history/network-history.queries';
 export * from './member-export/export-member-data.query';
+export * from './network-analysis/network-analysis.projection';
+export * from './network-analysis/analysis-view';
+export * from './network-analysis/network-analysis.queries';

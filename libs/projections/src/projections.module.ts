@@ -1,3 +1,4 @@
+import { Clock, CLOCK } from '@solmu/kernel';
 import { MEMBER_INTERACTIONS, MemberInteractions } from '@solmu/network';
 import { Global, Module } from '@nestjs/common';
 import { GetInteractionHandler, ListInteractionsHandler } from './interaction-log/interaction-log.queries';
@@ -7,11 +8,22 @@ import { GetMemberHandler, GetNetworkHandler, ListInterventionsHandler, ListMemb
 import { NetworkHistory } from './network-history/network-history.projection';
 import { ListNetworkEventsHandler } from './network-history/network-history.queries';
 import { ExportMemberDataHandler } from './member-export/export-member-data.query';
+import { GraphSnapshots } from './network-analysis/analysis-view';
+import { NetworkAnalysisProjection } from './network-analysis/network-analysis.projection';
+import {
+  ExportGraphHandler,
+  GetEgoNetworkHandler,
+  GetGraphHandler,
+  GetInterventionEffectHandler,
+  GetTieHistoryHandler,
+  GetTimelineHandler,
+  GetTipsHandler,
+} from './network-analysis/network-analysis.queries';
 import { PROJECTIONS } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { ReadAccess } from './network-access';
 
-const readModels = [NetworkDirectory, InteractionLog, NetworkHistory];
+const readModels = [NetworkDirectory, InteractionLog, NetworkHistory, NetworkAnalysisProjection];
 const queryHandlers = [
   ListNetworksHandler,
   GetNetworkHandler,
@@ -22,6 +34,13 @@ const queryHandlers = [
   GetInteractionHandler,
   ListNetworkEventsHandler,
   ExportMemberDataHandler,
+  GetGraphHandler,
+  GetTimelineHandler,
+  GetEgoNetworkHandler,
+  GetTipsHandler,
+  GetTieHistoryHandler,
+  ExportGraphHandler,
+  GetInterventionEffectHandler,
 ];
 
 /**
@@ -36,6 +55,7 @@ const queryHandlers = [
     { provide: PROJECTIONS, inject: readModels, useFactory: (...models: unknown[]) => models },
     ProjectionRunner,
     ReadAccess,
+    { provide: GraphSnapshots, inject: [CLOCK], useFactory: (clock: Clock) => new GraphSnapshots(clock) },
     // Erasure asks the write side's port which interactions a member took part in.
     { provide: MEMBER_INTERACTIONS, inject: [InteractionLog], useFactory: (log: InteractionLog): MemberInteractions => ({ interactionIdsOf: async (n, m) => log.interactionIdsOf(n, m) }) },
   ],

@@ -44,11 +44,12 @@ export function freePort(): Promise<number> {
 
 export const ADMIN = { email: 'admin@solmu.test', password: 'correct horse battery', name: 'Ada Admin' };
 
-export async function startSolmu(options: { dir?: string; env?: Record<string, string>; port?: number; withoutAdmin?: boolean } = {}): Promise<RunningSolmu> {
+export async function startSolmu(options: { dir?: string; env?: Record<string, string>; port?: number; withoutAdmin?: boolean; demo?: boolean } = {}): Promise<RunningSolmu> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'solmu-e2e-'));
   const dbPath = join(dir, 'solmu.db');
   if (!resolve(dbPath).startsWith(resolve(tmpdir()))) throw new Error(`refusing to run e2e tests on ${dbPath}: not a temp file`);
   const app = await createApp({
+    demo: options.demo,
     env: {
       SOLMU_DB: dbPath,
       LOG_LEVEL: 'error',
@@ -98,7 +99,7 @@ export async function startSolmu(options: { dir?: string; env?: Record<string, s
     },
     async restart() {
       await app.close();
-      return startSolmu({ ...options, dir });
+      return startSolmu({ ...options, demo: false, dir });
     },
   };
   return running;

@@ -1,0 +1,135 @@
+import { aNetworkWithMembers, aPerson, linkPerson, RunningSolmu, startSolmu } from './support/solmu-app';
+
+describe('the network picture, its development and tips, on the demo network', () => {
+  let solmu: RunningSolmu;
+  let networkId: string;
+  beforeAll(async () => {
+    solmu = await startSolmu({ demo: true });
+    networkId = (await solmu.request('GET', '/networks')).body.find((n: { name: string }) => n.name.startsWith('Hiidenmaan')).id;
+  }, 120_000);
+  afterAll(() => solmu.stop());
+
+  it('the demo, logged through the same commands, goes founding → deepening → settling while density rises and centralisation falls', async () => {
+    const { body, status } = await solmu.request('GET', `/networks/${networkId}/timeline?interval=month&window=sliding:180`);
+    const phases: string[] = body.buckets.map((b: { phase: { name: string } }) => b.phase.name).filter((p: string) => p !== 'dormant');
+    const order = ['founding', 'deepening', 'settling'];
+    const firstQuarter = body.buckets.slice(0, 3);
+    const lastQuarter = body.buckets.slice(-3);
+    const mean = (buckets: Array<{ measures: Record<string, number> }>, key: string) => buckets.reduce((sum, b) => sum + b.measures[key], 0) / buckets.length;
+
+    expect(status).toBe(200);
+    expect([...new Set(phases)]).toEqual(order);
+    expect(phases.every((p, i) => i === 0 || order.indexOf(p) >= order.indexOf(phases[i - 1]))).toBe(true);
+    expect(mean(lastQuarter, 'density')).toBeGreaterThan(mean(firstQuarter, 'density'));
+    expect(mean(lastQuarter, 'degreeCentralization')).toBeLessThan(mean(firstQuarter, 'degreeCentralization'));
+    for (const key of ['density', 'degreeCentralization', 'betweennessCentralization', 'averageClustering', 'transitivity', 'structuralHoles', 'meanConstraint', 'components', 'isolates']) {
+      expect(Object.keys(body.buckets[0].measures)).toContain(key);
+    }
+    const settled = body.buckets.at(-1).phase;
+    expect(settled.evidence[0]).toEqual(expect.objectContaining({ measure: expect.any(String), en: expect.any(String), fi: expect.any(String) }));
+  });
+
+  it('draws the graph at any date; earlier dates have fewer members and ties', async () => {
+    const now = await solmu.request('GET', `/networks/${networkId}/graph`);
+    const timeline = await solmu.request('GET', `/networks/${networkId}/timeline?interval=quarter`);
+    const early = await solmu.request('GET', `/networks/${networkId}/graph?at=${timeline.body.buckets[1].end}`);
+
+    expect(now.body.nodes.length).toBe(now.body.measures.members);
+    expect(now.body.ties.length).toBe(now.body.measures.ties);
+    expect(early.body.nodes.length).toBeLessThan(now.body.nodes.length);
+    expect(early.body.ties.length).toBeLessThan(now.body.ties.length);
+    const tie = now.body.ties[0];
+    expect(tie).toEqual(expect.objectContaining({ a: expect.any(String), b: expect.any(String), deepestKind: expect.any(String), interactionIds: expect.any(Array) }));
+    expect(now.body.nodes[0].measures).toEqual(expect.objectContaining({ degree: expect.any(Number), betweenness: expect.any(Number), constraint: expect.anything() }));
+  });
+
+  it('a bad window or date names the field', async () => {
+    const window = await solmu.request('GET', `/networks/${networkId}/graph?window=forever`);
+    const date = await solmu.request('GET', `/networks/${networkId}/graph?at=yesterday`);
+    expect([window.status, window.body.problems[0].field]).toEqual([400, 'window']);
+    expect([date.status, date.body.problems[0].field]).toEqual([400, 'at']);
+  });
+
+  it('a member’s own network lists their contacts closest first, and one tie’s history', async () => {
+    const graph = (await solmu.request('GET', `/networks/${networkId}/graph`)).body;
+    const hub = graph.nodes.reduce((best: { id: string; measures: { degree: number } }, n: { id: string; measures: { degree: number } }) => (n.measures.degree > best.measures.degree ? n : best));
+    const ego = await solmu.request('GET', `/networks/${networkId}/members/${hub.id}/ego`);
+    const ladder = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
+    const depths = ego.body.alters.map((a: { tie: { deepestKind: string } }) => ladder.indexOf(a.tie.deepestKind));
+    const tie = await solmu.request('GET', `/networks/${networkId}/ties/${hub.id}/${ego.body.alters[0].id}`);
+
+    expect(ego.body.alters).toHaveLength(hub.measures.degree);
+    expect(depths).toEqual([...depths].sort((x, y) => y - x));
+    expect(tie.body.interactions.length).toBe(ego.body.alters[0].tie.interactions);
+  });
+
+  it('gives explained tips of several kinds in English and Finnish while the network is young', async () => {
+    const timeline = await solmu.request('GET', `/networks/${networkId}/timeline?interval=quarter`);
+    const { body } = await solmu.request('GET', `/networks/${networkId}/tips?window=sliding:365&at=${timeline.body.buckets[1].at}`);
+    const kinds = new Set(body.tips.map((t: { kind: string }) => t.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(3);
+    for (const tip of body.tips) expect(tip).toEqual(expect.objectContaining({ members: expect.any(Array), evidence: expect.objectContaining({ en: expect.any(String), fi: expect.any(String) }), action: expect.objectContaining({ en: expect.any(String), fi: expect.any(String) }) }));
+  });
+
+  it('exports GraphML, CSV and a dynamic GEXF that Gephi’s timeline can play', async () => {
+    const fetchText = async (format: string) => {
+      const response = await fetch(`${solmu.url}/api/networks/${networkId}/export?format=${format}`, { headers: { authorization: `Bearer ${solmu.adminToken}` } });
+      return { type: response.headers.get('content-type'), text: await response.text() };
+    };
+    const graphml = await fetchText('graphml');
+    const nodes = await fetchText('nodes.csv');
+    const gexf = await fetchText('gexf');
+    expect(graphml.type).toContain('graphml');
+    expect(graphml.text).toContain('<graphml');
+    expect(nodes.text.split('\n')[0]).toMatch(/^Id,Label,/); // Gephi's column names
+    expect(gexf.text).toMatch(/<graph[^>]*mode="dynamic"/);
+    expect(gexf.text).toContain('<spells>');
+  });
+});
+
+describe('live analysis and rebuilds', () => {
+  let solmu: RunningSolmu;
+  beforeAll(async () => (solmu = await startSolmu()));
+  afterAll(() => solmu.stop());
+
+  it('a new interaction shows in the live graph at once, and a rebuild from the log gives the same picture', async () => {
+    const { networkId, members } = await aNetworkWithMembers(solmu, ['A', 'B', 'C', 'D']);
+    const [a, b, c, d] = members;
+    await solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'discussed', participants: [a, b, c], occurredAt: '2024-02-01T00:00:00Z' });
+    const before = await solmu.request('GET', `/networks/${networkId}/graph`);
+
+    await solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'co_developed', participants: [c, d], occurredAt: '2024-03-01T00:00:00Z' });
+    const after = await solmu.request('GET', `/networks/${networkId}/graph`);
+    const pinned = await solmu.request('GET', `/networks/${networkId}/graph?at=2024-06-01T00:00:00Z&window=decay:60`);
+    solmu = await solmu.restart();
+    const rebuilt = await solmu.request('GET', `/networks/${networkId}/graph?at=2024-06-01T00:00:00Z&window=decay:60`);
+
+    expect(before.body.measures.ties).toBe(3);
+    expect(after.body.measures.ties).toBe(4);
+    expect(after.body.ties.find((t: { a: string; b: string }) => [t.a, t.b].sort().join() === [c, d].sort().join())).toMatchObject({ deepestKind: 'co_developed' });
+    expect(rebuilt.body).toEqual(pinned.body);
+  });
+
+  it('members see the picture when the settings allow, and tips only about themselves', async () => {
+    const { networkId, members } = await aNetworkWithMembers(solmu, ['Hub', 'X', 'Y', 'Z']);
+    const person = await aPerson(solmu, 'x@analysis.test');
+    await linkPerson(solmu, networkId, members[1], person.token);
+    for (const other of [members[1], members[2], members[3]]) {
+      await solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'acquainted', participants: [members[0], other], occurredAt: '2024-02-01T00:00:00Z' });
+    }
+
+    const tips = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/tips`);
+    const ownEgo = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/members/${members[1]}/ego`);
+    await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: false });
+    const closedGraph = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/graph`);
+    const othersEgo = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/members/${members[0]}/ego`);
+    const stillOwnEgo = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/members/${members[1]}/ego`);
+
+    expect(tips.status).toBe(200);
+    expect(tips.body.tips.every((t: { members: string[] }) => t.members.includes(members[1]))).toBe(true);
+    expect(ownEgo.body.alters.map((a: { id: string }) => a.id)).toEqual([members[0]]);
+    expect(closedGraph.status).toBe(403);
+    expect(othersEgo.status).toBe(403);
+    expect(stillOwnEgo.status).toBe(200);
+  });
+});
