@@ -40,8 +40,9 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const clientId = options.clientId ?? 'solmu-test';
   const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
   const redirectUris = options.redirectUris ?? ['http://127.0.0.1:3000/api/auth/oidc/callback'];
-  const args = [join(__dirname, 'provider.mjs'), '--client-id', clientId, '--client-secret', clientSecret];
-  for (const uri of redirectUris) args.push('--redirect-uri', uri);
+  // `--name=value`: a random secret may start with a dash, which parseArgs would take for an option.
+  const args = [join(__dirname, 'provider.mjs'), `--client-id=${clientId}`, `--client-secret=${clientSecret}`];
+  for (const uri of redirectUris) args.push(`--redirect-uri=${uri}`);
   if (options.idTokenClaims) args.push('--id-token-claims');
 
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });

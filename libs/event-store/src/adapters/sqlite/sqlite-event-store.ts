@@ -64,6 +64,14 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private commits = 0;
   private appends = 0;
+  /**
+   * For each stream, a revision it is known not to exceed, from this connection's own writes and
+   * reads. Valid while no other connection has committed (SQLite's data_version says so), it lets a
+   * catch-up read of a stream nobody else touched answer without a query: the hot path of every
+   * logged interaction.
+   */
+  private readonly knownRevisions = new Map<string, number>();
+  private knownDataVersion = -1;
   private readonly listeners = new Set<() => void>();
   private readonly statements;
   private readonly writeBatch: (batch: PendingAppend[], outcomes: Array<AppendResult | Error>) => void;
@@ -100,6 +108,7 @@ export class SqliteEventStore implements EventStore {
           WHERE e.position > ? ORDER BY e.position LIMIT ?`,
       ),
       head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     const write = this.db.transaction((batch: PendingAppend[], outcomes: Array<AppendResult | Error>) => {
       batch.forEach((append, i) => {
@@ -112,6 +121,7 @@ export class SqliteEventStore implements EventStore {
       });
     });
     this.writeBatch = write.immediate.bind(write);
+    this.knownDataVersion = this.statements.dataVersion.get()!;
   }
 
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -131,8 +141,29 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const rows = this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
+    const from = options.fromRevision ?? 0;
+    const known = this.knownRevision(streamId);
+    if (known !== undefined && from > known) return [];
+    const rows = this.statements.readStream.all(streamId, from, options.maxCount ?? -1);
+    if (options.maxCount === undefined) this.remember(streamId, rows.length > 0 ? rows[rows.length - 1].revision : from - 1);
     return rows.map(toRecorded);
+  }
+
+  private remember(streamId: string, revision: number): void {
+    // Bounded: most streams (one per interaction) are written once and never read again.
+    if (this.knownRevisions.size >= 10_000) this.knownRevisions.clear();
+    this.knownRevisions.set(streamId, revision);
+  }
+
+  private knownRevision(streamId: string): number | undefined {
+    const version = this.statements.dataVersion.get()!;
+    if (version !== this.knownDataVersion) {
+      // Another connection (a second process) committed: what we knew may be stale.
+      this.knownRevisions.clear();
+      this.knownDataVersion = version;
+      return undefined;
+    }
+    return this.knownRevisions.get(streamId);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -180,6 +211,7 @@ export class SqliteEventStore implements EventStore {
       this.writeBatch(batch, outcomes);
     } catch (error) {
       // The transaction rolled back as a whole: nothing of this batch was written or acknowledged.
+      this.knownRevisions.clear();
       batch.forEach((append) => append.reject(error));
       return;
     }
@@ -225,6 +257,7 @@ export class SqliteEventStore implements EventStore {
     });
     const nextExpectedRevision = current + events.length;
     this.statements.updateStream.run(nextExpectedRevision, streamNo);
+    this.remember(streamId, nextExpectedRevision);
     return { nextExpectedRevision, position };
   }
 
