@@ -1,5 +1,5 @@
 import { NotFound, ValidationFailed } from '@solmu/kernel';
-import { LAST_USED_RESOLUTION_MS } from './api-tokens';
+import { LAST_USED_RESOLUTION_MS, VERIFIED_TOKEN_CACHE_MS } from './api-tokens';
 import { hashToken } from './secrets';
 import { identityFixture } from './testing/identity-fixture';
 
@@ -59,10 +59,25 @@ describe('ApiTokens', () => {
     await apiTokens.verify(token);
     await apiTokens.verify(token);
     expect(await lastUsed()).toEqual(new Date('2025-03-01T10:00:00.000Z'));
-    clock.advance(1);
+    // A verified token is trusted for a few seconds without a lookup, so the touch comes then.
+    clock.advance(1 + VERIFIED_TOKEN_CACHE_MS);
     await apiTokens.verify(token);
-    expect(await lastUsed()).toEqual(new Date('2025-03-01T10:01:00.000Z'));
+    expect(await lastUsed()).toEqual(new Date('2025-03-01T10:01:05.000Z'));
     expect(touch).toHaveBeenCalledTimes(2);
+  });
+
+  it('looks a busy token up once per few seconds, and forgets it at once when revoked', async () => {
+    const { apiTokens, clock, store } = identityFixture();
+    const { token, apiToken } = await apiTokens.create({ networkId: 'n1', name: 'Slack', scopes: ['interactions:write'], createdBy: COORDINATOR });
+    const lookups = jest.spyOn(store, 'findApiTokenByHash');
+
+    for (let i = 0; i < 10; i += 1) await apiTokens.verify(token);
+    clock.advance(VERIFIED_TOKEN_CACHE_MS);
+    await apiTokens.verify(token);
+    await apiTokens.revoke('n1', apiToken.id);
+
+    expect(lookups).toHaveBeenCalledTimes(2);
+    expect(await apiTokens.verify(token)).toBeUndefined();
   });
 
   it('refuses a revoked token at once', async () => {

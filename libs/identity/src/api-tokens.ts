@@ -30,6 +30,8 @@ export interface CreateApiToken {
 
 /** `lastUsedAt` is written at most this often per token, keeping verification a read. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
+/** How long a verified API token is trusted without a lookup (see ApiTokens.recent). */
+export const VERIFIED_TOKEN_CACHE_MS = 5_000;
 const NAME_MAX_LENGTH = 100;
 
 /**
@@ -38,6 +40,13 @@ const NAME_MAX_LENGTH = 100;
  * a hash. Verifying one yields a `token` Principal limited to that network and those scopes.
  */
 export class ApiTokens {
+  /**
+   * Recently verified tokens, for a few seconds: an integration posting thousands of events a
+   * minute then costs one lookup per token and interval, not one per request. Revoking here drops
+   * the entry at once; another process sharing the store notices within the interval.
+   */
+  private readonly recent = new Map<string, { principal: TokenPrincipal; until: number }>();
+
   constructor(
     private readonly store: IdentityStore,
     private readonly clock: Clock,
@@ -76,6 +85,7 @@ export class ApiTokens {
 
   /** Revokes a token of this network; it stops working at once. NotFound otherwise. */
   async revoke(networkId: string, tokenId: string): Promise<void> {
+    for (const [hash, entry] of this.recent) if (entry.principal.tokenId === tokenId) this.recent.delete(hash);
     if (!(await this.store.deleteApiToken(networkId, tokenId))) throw new NotFound('api_token', tokenId);
   }
 
@@ -85,14 +95,21 @@ export class ApiTokens {
    */
   async verify(token: string | undefined): Promise<TokenPrincipal | undefined> {
     if (!looksLike('apiToken', token)) return undefined;
-    const record = await this.store.findApiTokenByHash(hashToken(token));
-    if (!record) return undefined;
+    const hash = hashToken(token);
     const now = this.clock.now();
+    const recent = this.recent.get(hash);
+    if (recent && recent.until > now.getTime()) return { ...recent.principal, scopes: [...recent.principal.scopes] };
+    const record = await this.store.findApiTokenByHash(hash);
+    if (!record) return undefined;
     if (record.expiresAt && record.expiresAt.getTime() <= now.getTime()) return undefined;
     if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.store.touchApiToken(record.id, now);
     }
-    return { kind: 'token', tokenId: record.id, networkId: record.networkId, scopes: [...record.scopes] };
+    const principal: TokenPrincipal = { kind: 'token', tokenId: record.id, networkId: record.networkId, scopes: [...record.scopes] };
+    if (this.recent.size >= 1000) this.recent.clear();
+    const until = Math.min(now.getTime() + VERIFIED_TOKEN_CACHE_MS, record.expiresAt?.getTime() ?? Infinity);
+    this.recent.set(hash, { principal, until });
+    return { ...principal, scopes: [...principal.scopes] };
   }
 }
 
