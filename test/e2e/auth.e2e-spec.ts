@@ -116,6 +116,9 @@ describe('first run without an administrator', () => {
       expect(link).toBeTruthy();
       const token = decodeURIComponent(link![1]);
 
+      const page = await fetch(link![0].replace(/^https?:\/\/[^/]+/, solmu.url));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<form id="setup">');
       const status = await solmu.requestAs(undefined, 'GET', '/setup');
       const created = await solmu.requestAs(undefined, 'POST', '/setup', { token, email: 'first@solmu.test', password: 'first admin password', name: 'First Admin' });
       const again = await solmu.requestAs(undefined, 'POST', '/setup', { token, email: 'second@solmu.test', password: 'second admin password', name: 'Second' });

@@ -11,6 +11,7 @@ import { AppModule, AppOptions } from './app.module';
 import { DemoLoader } from './demo/demo-loader';
 import { ProblemFilter } from './http/problem.filter';
 import { SECURITY_HEADERS } from './http/security-headers';
+import { SETUP_PAGE } from './pages/setup.page';
 import { requestValidationPipe } from './http/validation';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -38,6 +39,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     done();
   });
   app.setGlobalPrefix('api');
+  // The first-run set-up page, outside the API (and outside its authentication): plain files.
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const [path, type, body] of SETUP_PAGE) fastify.get(path, (_request, reply) => void reply.type(type).send(body));
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
