@@ -364,24 +364,47 @@ class Scene {
     const { n, offsets, neighbours, degree } = csr;
     // Peers only: a coordinator already meets everyone, and a tie to them would centralise the network.
     const peer = Uint8Array.from(csr.keys, (key) => (this.graph.getNodeAttribute(key, 'role') === 'coordinator' ? 0 : 1));
-    const shared = new Map<number, number>();
-    for (let w = 0; w < n; w++) {
-      for (let i = offsets[w]; i < offsets[w + 1]; i++) {
-        if (peer[neighbours[i]] === 0) continue;
-        for (let j = i + 1; j < offsets[w + 1]; j++) {
-          if (peer[neighbours[j]] === 0) continue;
-          const key = neighbours[i] * n + neighbours[j];
-          if (!this.edgeSet.has(key)) shared.set(key, (shared.get(key) ?? 0) + 1);
-        }
-      }
-    }
-    const candidates = [...shared].filter(([, count]) => count >= rules.introduce.minSharedPartners);
-    candidates.sort(([kx, cx], [ky, cy]) => {
+    // Common partners of every non-adjacent pair of peers, counted per member u with a reusable
+    // array (touched entries reset after each u): the same work as enumerating open triads, without
+    // a map entry per pair. Only pairs with enough shared partners are kept.
+    const count = new Int32Array(n);
+    const touched: number[] = [];
+    const adjacent = new Uint8Array(n);
+    const candidates: Array<[number, number]> = [];
+    // Most shared partners first, then the less connected pair (the bigger gain), then a stable order.
+    const better = ([kx, cx]: [number, number], [ky, cy]: [number, number]): number => {
       const [ux, vx] = [Math.floor(kx / n), kx % n];
       const [uy, vy] = [Math.floor(ky / n), ky % n];
       return cy - cx || degree[ux] + degree[vx] - (degree[uy] + degree[vy]) || kx - ky;
-    });
-    return candidates.slice(0, rules.maxPerKind).map(([key, count], rank) => {
+    };
+    // Only the best few are shown: keep those, instead of sorting every open pair.
+    const keepBest = (candidate: [number, number]): void => {
+      if (candidates.length === rules.maxPerKind && better(candidate, candidates[candidates.length - 1]) >= 0) return;
+      let at = candidates.length;
+      while (at > 0 && better(candidate, candidates[at - 1]) < 0) at--;
+      candidates.splice(at, 0, candidate);
+      if (candidates.length > rules.maxPerKind) candidates.pop();
+    };
+    for (let u = 0; u < n; u++) {
+      if (peer[u] === 0) continue;
+      for (let i = offsets[u]; i < offsets[u + 1]; i++) adjacent[neighbours[i]] = 1;
+      for (let i = offsets[u]; i < offsets[u + 1]; i++) {
+        const w = neighbours[i];
+        for (let j = offsets[w]; j < offsets[w + 1]; j++) {
+          const v = neighbours[j];
+          if (v <= u || peer[v] === 0 || adjacent[v] === 1) continue;
+          if (count[v] === 0) touched.push(v);
+          count[v]++;
+        }
+      }
+      for (const v of touched) {
+        if (count[v] >= rules.introduce.minSharedPartners) keepBest([u * n + v, count[v]]);
+        count[v] = 0;
+      }
+      touched.length = 0;
+      for (let i = offsets[u]; i < offsets[u + 1]; i++) adjacent[neighbours[i]] = 0;
+    }
+    return candidates.map(([key, count], rank) => {
       const [u, v] = [Math.floor(key / n), key % n];
       const [a, b] = [csr.keys[u], csr.keys[v]];
       const partners = this.neighbourKeys(u).filter((x) => this.tied(x, b));

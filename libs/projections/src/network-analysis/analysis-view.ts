@@ -1,5 +1,5 @@
 import { Clock, ValidationFailed } from '@solmu/kernel';
-import { graphAt, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph } from '@solmu/analysis';
+import { createGraphTimeline, GraphTimeline, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph } from '@solmu/analysis';
 import { AnalysedNetwork } from './network-analysis.projection';
 
 /** `at` and `window` as every analysis endpoint accepts them. */
@@ -44,12 +44,15 @@ export function resolveAt(input: AnalysisAt, clock: Clock): { at: Date; window: 
 }
 
 /**
- * Draws the graph at a date and measures it. The latest picture is cached per window until the
+ * Draws the graph at a date and measures it. Each network and window keeps one graph builder that
+ * updates only the ties that changed since the last date it drew, so after a new interaction the
+ * "now" graph is redrawn in milliseconds, not rebuilt. The latest picture is also cached until the
  * network changes (or a minute passes, as sliding windows move with time), so a dashboard that
- * polls does not recompute.
+ * polls does not recompute the measures.
  */
 export class GraphSnapshots {
-  private readonly cache = new Map<string, { revision: number; computedAt: number; graph: TieGraph; snapshot: GraphSnapshot }>();
+  private readonly cache = new Map<string, { revision: number; computedAt: number; snapshot: GraphSnapshot }>();
+  private readonly builders = new Map<string, { history: object; builder: GraphTimeline }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -57,8 +60,12 @@ export class GraphSnapshots {
     const key = `${networkId}|${window}`;
     const cached = isNow ? this.cache.get(key) : undefined;
     const now = this.clock.now().getTime();
-    if (cached && cached.revision === network.history.revision && now - cached.computedAt < 60_000) return cached;
-    const graph = graphAt(network.history, { at, window });
+    if (cached && cached.revision === network.history.revision && now - cached.computedAt < 60_000) {
+      // The builder may have drawn other dates since: bring its graph back to this one (no measuring).
+      return { graph: this.builder(key, network, window).at(cached.snapshot.at), snapshot: cached.snapshot };
+    }
+    // The builder's graph is reused by its next call: everything is read from it before returning.
+    const graph = this.builder(key, network, window).at(at);
     const { members, network: measures } = measureGraph(graph);
     const snapshot: GraphSnapshot = {
       networkId,
@@ -76,8 +83,16 @@ export class GraphSnapshots {
       })),
       ties: graph.mapEdges((_key, tie, a, b) => ({ a, b, ...tie })),
     };
-    const result = { revision: network.history.revision, computedAt: now, graph, snapshot };
-    if (isNow) this.cache.set(key, result);
-    return result;
+    if (isNow) this.cache.set(key, { revision: network.history.revision, computedAt: now, snapshot });
+    return { graph, snapshot };
+  }
+
+  private builder(key: string, network: AnalysedNetwork, window: string): GraphTimeline {
+    let entry = this.builders.get(key);
+    if (!entry || entry.history !== network.history) {
+      entry = { history: network.history, builder: createGraphTimeline(network.history, { window }) };
+      this.builders.set(key, entry);
+    }
+    return entry.builder;
   }
 }
