@@ -10,6 +10,5 @@ export type { MeasureDelta } from './measure-delta';
 export { TIMELINE_DEFAULTS, historyRange, timeline } from './timeline';
 export type { InterventionMark, Timeline, TimelineBucket, TimelineOptions } from './timeline';
 export { bucketMeasures } from './bucket-measures';
-export { countMaximalCliques } from './clique-count';
 export { forEachWindowGraph } from './window-graphs';
 export type { MeasureGraph, MeasureTie, WindowGraphOptions } from './window-graphs';
