@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { interventionEffect, pairKey, Tip, tips, tipsFor, timeline, Timeline, TimelineInterval, toCsv, toDynamicGexf, toGraphML } from '@solmu/analysis';
 import { Clock, CLOCK, Forbidden, NotFound, Principal } from '@solmu/kernel';
@@ -70,13 +70,17 @@ export class GetInterventionEffectQuery extends Query<ReturnType<typeof interven
   }
 }
 
-/** Shared by the analysis queries: access, the network's analysed history, dates and the snapshot cache. */
+/**
+ * Shared by the analysis queries: access, the network's analysed history, dates and the snapshot
+ * cache. The handlers inherit this constructor (and its injection metadata).
+ */
+@Injectable()
 abstract class AnalysisHandler {
   constructor(
     protected readonly access: ReadAccess,
     protected readonly analysis: NetworkAnalysisProjection,
     protected readonly snapshots: GraphSnapshots,
-    protected readonly clock: Clock,
+    @Inject(CLOCK) protected readonly clock: Clock,
   ) {}
 
   protected network(networkId: string): AnalysedNetwork {
@@ -93,9 +97,6 @@ abstract class AnalysisHandler {
 
 @QueryHandler(GetGraphQuery)
 export class GetGraphHandler extends AnalysisHandler implements IQueryHandler<GetGraphQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, options, principal }: GetGraphQuery): Promise<GraphSnapshot> {
     await this.access.to(networkId, principal, 'analysis:read');
     return this.snapshot(networkId, options).snapshot;
@@ -104,9 +105,6 @@ export class GetGraphHandler extends AnalysisHandler implements IQueryHandler<Ge
 
 @QueryHandler(GetTimelineQuery)
 export class GetTimelineHandler extends AnalysisHandler implements IQueryHandler<GetTimelineQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, options, principal }: GetTimelineQuery): Promise<Timeline> {
     await this.access.to(networkId, principal, 'analysis:read');
     const { window } = resolveAt({ window: options.window }, this.clock);
@@ -117,9 +115,6 @@ export class GetTimelineHandler extends AnalysisHandler implements IQueryHandler
 
 @QueryHandler(GetEgoNetworkQuery)
 export class GetEgoNetworkHandler extends AnalysisHandler implements IQueryHandler<GetEgoNetworkQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, memberId, options, principal }: GetEgoNetworkQuery): Promise<EgoNetwork> {
     const access = await this.access.to(networkId, principal);
     if (access.memberId !== memberId && !access.can('analysis:read')) throw new Forbidden('you can see only your own network');
@@ -143,9 +138,6 @@ const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
 
 @QueryHandler(GetTipsQuery)
 export class GetTipsHandler extends AnalysisHandler implements IQueryHandler<GetTipsQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, options, principal }: GetTipsQuery) {
     const access = await this.access.to(networkId, principal);
     if (!access.can('tips:read-all') && !access.memberId) throw new Forbidden('you may not see tips in this network');
@@ -158,9 +150,6 @@ export class GetTipsHandler extends AnalysisHandler implements IQueryHandler<Get
 
 @QueryHandler(GetTieHistoryQuery)
 export class GetTieHistoryHandler extends AnalysisHandler implements IQueryHandler<GetTieHistoryQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, a, b, principal }: GetTieHistoryQuery): Promise<TieHistory> {
     const access = await this.access.to(networkId, principal);
     const ownTie = access.memberId === a || access.memberId === b;
@@ -177,9 +166,6 @@ export class GetTieHistoryHandler extends AnalysisHandler implements IQueryHandl
 
 @QueryHandler(ExportGraphQuery)
 export class ExportGraphHandler extends AnalysisHandler implements IQueryHandler<ExportGraphQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, format, options, principal }: ExportGraphQuery) {
     await this.access.to(networkId, principal, 'analysis:read');
     if (format === 'gexf') {
@@ -199,9 +185,6 @@ export class ExportGraphHandler extends AnalysisHandler implements IQueryHandler
 
 @QueryHandler(GetInterventionEffectQuery)
 export class GetInterventionEffectHandler extends AnalysisHandler implements IQueryHandler<GetInterventionEffectQuery> {
-  constructor(access: ReadAccess, analysis: NetworkAnalysisProjection, snapshots: GraphSnapshots, @Inject(CLOCK) clock: Clock) {
-    super(access, analysis, snapshots, clock);
-  }
   async execute({ networkId, interventionId, options, principal }: GetInterventionEffectQuery) {
     await this.access.to(networkId, principal, 'analysis:read');
     const history = this.network(networkId).history;
