@@ -3,3 +3,5 @@ export * from './event-store.tokens';
 export * from './event-store.module';
 export * from './aggregate-repository';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
+export { applySqliteMigrations } from './adapters/sqlite/migrations';
+export type { SqliteMigration } from './adapters/sqlite/migrations';

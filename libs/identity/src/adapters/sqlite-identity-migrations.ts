@@ -1,3 +1,4 @@
+import { applySqliteMigrations, SqliteMigration } from '@solmu/event-store';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -7,7 +8,7 @@ import type { Database } from 'better-sqlite3';
  * Times are epoch milliseconds. Credentials are stored as hex SHA-256 hashes. Rows that belong to
  * an account go with it (`ON DELETE CASCADE`, with `foreign_keys=ON` per connection).
  */
-const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+const MIGRATIONS: ReadonlyArray<SqliteMigration> = [
   {
     version: 1,
     description: 'accounts, OIDC links, sessions, bearer and API tokens, invitations, set-up token',
@@ -90,18 +91,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: str
 
 export const LATEST_IDENTITY_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings the schema up to date; refuses a file written by a newer Solmu. */
+/** Brings the identity store's schema up to date. */
 export function migrateIdentitySchema(db: Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_IDENTITY_SCHEMA_VERSION) {
-    throw new Error(`The identity database schema is version ${current}, newer than this Solmu understands (${LATEST_IDENTITY_SCHEMA_VERSION}).`);
-  }
-  const apply = db.transaction(() => {
-    for (const step of MIGRATIONS) {
-      if (step.version <= current) continue;
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    }
-  });
-  apply.immediate();
+  applySqliteMigrations(db, MIGRATIONS, 'identity database');
 }

@@ -1,3 +1,4 @@
+import { applySqliteMigrations, SqliteMigration } from '@solmu/event-store';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
@@ -22,7 +23,7 @@ interface PendingCreate {
  * Versioned schema migrations, tracked in `user_version`. Append new steps; never edit one that has
  * shipped. Kept in this file because it is the one file of the library allowed to use SQLite.
  */
-const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+const MIGRATIONS: ReadonlyArray<SqliteMigration> = [
   {
     version: 1,
     description: 'subject keys and erased subjects',
@@ -207,18 +208,7 @@ function createOwnerOnly(path: string): void {
   if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
 }
 
-/** Brings the schema up to date; refuses a file written by a newer Solmu. */
+/** Brings the key store's schema up to date. */
 function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_KEY_STORE_SCHEMA_VERSION) {
-    throw new Error(`The key store schema is version ${current}, newer than this Solmu understands (${LATEST_KEY_STORE_SCHEMA_VERSION}).`);
-  }
-  const apply = db.transaction(() => {
-    for (const step of MIGRATIONS) {
-      if (step.version <= current) continue;
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    }
-  });
-  apply.immediate();
+  applySqliteMigrations(db, MIGRATIONS, 'key store');
 }

@@ -9,7 +9,13 @@ import type { Database } from 'better-sqlite3';
  * ids are 16-byte blobs. Idempotent retries are found through the (stream, revision) index, so
  * there is no index on event ids to maintain on every insert.
  */
-const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+export interface SqliteMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+const MIGRATIONS: ReadonlyArray<SqliteMigration> = [
   {
     version: 1,
     description: 'streams and events',
@@ -36,14 +42,23 @@ const MIGRATIONS: ReadonlyArray<{ version: number; description: string; sql: str
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings the schema up to date; refuses a file written by a newer Solmu. */
+/** Brings the event store's schema up to date. */
 export function migrate(db: Database): void {
+  applySqliteMigrations(db, MIGRATIONS, 'event store');
+}
+
+/**
+ * Applies the steps newer than the file's `user_version`, in one transaction; refuses a file written
+ * by a newer Solmu. Shared by every SQLite file Solmu keeps (events, keys, identity).
+ */
+export function applySqliteMigrations(db: Database, migrations: ReadonlyArray<SqliteMigration>, what: string): void {
+  const latest = migrations[migrations.length - 1].version;
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new Error(`The event store schema is version ${current}, newer than this Solmu understands (${LATEST_SCHEMA_VERSION}).`);
+  if (current > latest) {
+    throw new Error(`The ${what} schema is version ${current}, newer than this Solmu understands (${latest}).`);
   }
   const apply = db.transaction(() => {
-    for (const step of MIGRATIONS) {
+    for (const step of migrations) {
       if (step.version <= current) continue;
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
