@@ -110,6 +110,22 @@ describe('live analysis and rebuilds', () => {
     expect(rebuilt.body).toEqual(pinned.body);
   });
 
+  it('a network’s own depth weights set its ties’ strength, and bad weights name the kind', async () => {
+    const { networkId, members } = await aNetworkWithMembers(solmu, ['P', 'Q']);
+    await solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'exchanged_information', participants: members, occurredAt: '2024-02-01T00:00:00Z' });
+    const strength = async () => (await solmu.request('GET', `/networks/${networkId}/graph`)).body.ties[0].strength;
+    const before = await strength();
+
+    const changed = await solmu.request('PATCH', `/networks/${networkId}/settings`, { depthWeights: { exchanged_information: 10 } });
+    const after = await strength();
+    const bad = await solmu.request('PATCH', `/networks/${networkId}/settings`, { depthWeights: { exchanged_information: -1 } });
+
+    expect(changed.body).toEqual({ membersSeeNetwork: true, depthWeights: { exchanged_information: 10 } });
+    expect(before).toBe(3); // the default weight of exchanged_information (docs/metrics.md)
+    expect(after).toBe(10);
+    expect([bad.status, bad.body.problems[0].field]).toEqual([400, 'depthWeights.exchanged_information']);
+  });
+
   it('members see the picture when the settings allow, and tips only about themselves', async () => {
     const { networkId, members } = await aNetworkWithMembers(solmu, ['Hub', 'X', 'Y', 'Z']);
     const person = await aPerson(solmu, 'x@analysis.test');

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LIMITS } from '@solmu/network';
 
 export class FoundNetworkRequest {
@@ -21,7 +22,24 @@ export class FoundNetworkRequest {
   foundedAt?: string;
 }
 
+/** A tie's strength adds these per interaction of each kind (defaults in docs/metrics.md). */
+export class DepthWeightsRequest {
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) acquainted?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) discussed?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) exchanged_information?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) explored_collaboration?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) outlined_goals?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) co_developed?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) evaluated_learning?: number;
+}
+
 export class ChangeNetworkSettingsRequest {
+  @ApiPropertyOptional({ type: DepthWeightsRequest, description: 'This network’s weights by depth for tie strength; omitted kinds keep the defaults' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DepthWeightsRequest)
+  depthWeights?: DepthWeightsRequest;
+
   @ApiPropertyOptional({ description: 'Members see the whole network picture and timeline (coordinators always do)', default: true })
   @IsOptional()
   @IsBoolean()

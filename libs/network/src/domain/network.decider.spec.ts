@@ -194,5 +194,14 @@ describe('network decider', () => {
         .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { membersSeeNetwork: false } } }]);
       given([aNetworkFounded()]).when({ type: 'ChangeNetworkSettings', data: { membersSeeNetwork: true } }).thenNothingHappens();
     });
+
+    it('takes the network’s own depth weights, refusing unknown kinds and negative weights', () => {
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { depthWeights: { exchanged_information: 5 } } })
+        .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { depthWeights: { exchanged_information: 5 } } } }]);
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { depthWeights: { gossip: 1, discussed: -2 } as never } })
+        .thenThrows(ValidationFailed, { problems: [{ field: 'depthWeights.gossip' }, { field: 'depthWeights.discussed' }] });
+    });
   });
 });

@@ -2,7 +2,7 @@ import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/
 import { iso, notInFuture, parseInstant } from './dates';
 import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
 import { cleanText, oneOf } from './text';
-import { INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
+import { INTERACTION_KINDS, INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
 
 /**
  * The network aggregate: a network and its membership. `decide` enforces the rules and returns
@@ -184,8 +184,18 @@ function erase(memberId: string, state: NetworkState, now: Date): NetworkEvent[]
   return [{ type: 'MemberErased', data: { networkId: state.id, memberId, erasedAt: iso(now) } }];
 }
 
-function changeSettings(settings: Partial<NetworkSettings>, state: NetworkState): NetworkEvent[] {
-  const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => value !== undefined && state.settings[key as keyof NetworkSettings] !== value));
+function changeSettings(requested: Partial<NetworkSettings>, state: NetworkState): NetworkEvent[] {
+  // Only the weights given (an edge's DTO may carry the others as undefined).
+  const depthWeights = requested.depthWeights && Object.fromEntries(Object.entries(requested.depthWeights).filter(([, weight]) => weight !== undefined));
+  const settings: Partial<NetworkSettings> = { ...requested, ...(depthWeights && { depthWeights }) };
+  const problems: FieldProblem[] = [];
+  for (const [kind, weight] of Object.entries(depthWeights ?? {})) {
+    if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) problems.push({ field: `depthWeights.${kind}`, problem: `is not a kind of interaction (${INTERACTION_KINDS.join(', ')})` });
+    else if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) problems.push({ field: `depthWeights.${kind}`, problem: 'must be a number ≥ 0' });
+  }
+  if (problems.length) throw new ValidationFailed(problems);
+  const same = (key: keyof NetworkSettings, value: unknown) => JSON.stringify(state.settings[key]) === JSON.stringify(value);
+  const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => value !== undefined && !same(key as keyof NetworkSettings, value)));
   return Object.keys(changed).length === 0 ? [] : [{ type: 'NetworkSettingsChanged', data: { networkId: state.id, settings: changed } }];
 }
 

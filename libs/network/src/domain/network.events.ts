@@ -1,4 +1,4 @@
-import type { InterventionKind, MemberRole, MemberType } from './vocabulary';
+import type { InteractionKind, InterventionKind, MemberRole, MemberType } from './vocabulary';
 
 /**
  * Events of a network's own stream (`network-<id>`): the network and its membership.
@@ -97,6 +97,11 @@ export type NetworkSettingsChanged = {
 export interface NetworkSettings {
   /** Members see the whole network picture, timeline and its measures (coordinators always do). */
   membersSeeNetwork: boolean;
+  /**
+   * How much each kind of interaction adds to a tie's strength, where this network differs from the
+   * defaults (docs/metrics.md): a network may value, say, exchanging information more than others do.
+   */
+  depthWeights?: Partial<Record<InteractionKind, number>>;
 }
 
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = { membersSeeNetwork: true };

@@ -1,5 +1,5 @@
 import { Clock, ValidationFailed } from '@solmu/kernel';
-import { createGraphTimeline, GraphTimeline, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph } from '@solmu/analysis';
+import { createGraphTimeline, DepthWeights, GraphTimeline, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph } from '@solmu/analysis';
 import { AnalysedNetwork } from './network-analysis.projection';
 
 /** `at` and `window` as every analysis endpoint accepts them. */
@@ -56,16 +56,23 @@ export class GraphSnapshots {
 
   constructor(private readonly clock: Clock) {}
 
-  snapshot(networkId: string, network: AnalysedNetwork, at: Date, window: string, isNow: boolean): { graph: TieGraph; snapshot: GraphSnapshot } {
-    const key = `${networkId}|${window}`;
+  snapshot(
+    networkId: string,
+    network: AnalysedNetwork,
+    at: Date,
+    window: string,
+    isNow: boolean,
+    weights?: Partial<DepthWeights>,
+  ): { graph: TieGraph; snapshot: GraphSnapshot } {
+    const key = `${networkId}|${window}|${JSON.stringify(weights ?? {})}`;
     const cached = isNow ? this.cache.get(key) : undefined;
     const now = this.clock.now().getTime();
     if (cached && cached.revision === network.history.revision && now - cached.computedAt < 60_000) {
       // The builder may have drawn other dates since: bring its graph back to this one (no measuring).
-      return { graph: this.builder(key, network, window).at(cached.snapshot.at), snapshot: cached.snapshot };
+      return { graph: this.builder(key, network, window, weights).at(cached.snapshot.at), snapshot: cached.snapshot };
     }
     // The builder's graph is reused by its next call: everything is read from it before returning.
-    const graph = this.builder(key, network, window).at(at);
+    const graph = this.builder(key, network, window, weights).at(at);
     const { members, network: measures } = measureGraph(graph);
     const snapshot: GraphSnapshot = {
       networkId,
@@ -87,10 +94,10 @@ export class GraphSnapshots {
     return { graph, snapshot };
   }
 
-  private builder(key: string, network: AnalysedNetwork, window: string): GraphTimeline {
+  private builder(key: string, network: AnalysedNetwork, window: string, weights?: Partial<DepthWeights>): GraphTimeline {
     let entry = this.builders.get(key);
     if (!entry || entry.history !== network.history) {
-      entry = { history: network.history, builder: createGraphTimeline(network.history, { window }) };
+      entry = { history: network.history, builder: createGraphTimeline(network.history, { window, weights }) };
       this.builders.set(key, entry);
     }
     return entry.builder;

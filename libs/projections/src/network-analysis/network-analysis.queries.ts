@@ -3,6 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { interventionEffect, pairKey, Tip, tips, tipsFor, timeline, Timeline, TimelineInterval, toCsv, toDynamicGexf, toGraphML } from '@solmu/analysis';
 import { Clock, CLOCK, Forbidden, NotFound, Principal } from '@solmu/kernel';
 import { ReadAccess } from '../network-access';
+import { NetworkDirectory } from '../network-directory/network-directory.projection';
 import { AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
 import { AnalysedNetwork, NetworkAnalysisProjection } from './network-analysis.projection';
 
@@ -81,7 +82,13 @@ abstract class AnalysisHandler {
     protected readonly analysis: NetworkAnalysisProjection,
     protected readonly snapshots: GraphSnapshots,
     @Inject(CLOCK) protected readonly clock: Clock,
+    protected readonly directory: NetworkDirectory,
   ) {}
+
+  /** The network's own depth weights, when it has set any. */
+  protected weights(networkId: string) {
+    return this.directory.get(networkId)?.settings.depthWeights;
+  }
 
   protected network(networkId: string): AnalysedNetwork {
     const network = this.analysis.network(networkId);
@@ -91,7 +98,7 @@ abstract class AnalysisHandler {
 
   protected snapshot(networkId: string, options: AnalysisAt) {
     const { at, window } = resolveAt(options, this.clock);
-    return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined);
+    return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined, this.weights(networkId));
   }
 }
 
@@ -109,7 +116,14 @@ export class GetTimelineHandler extends AnalysisHandler implements IQueryHandler
     await this.access.to(networkId, principal, 'analysis:read');
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
-    return timeline(network.history, { interval: options.interval, window, from: options.from, to: options.to ?? this.clock.now(), loggedBy: network.loggedBy });
+    return timeline(network.history, {
+      interval: options.interval,
+      window,
+      from: options.from,
+      to: options.to ?? this.clock.now(),
+      loggedBy: network.loggedBy,
+      weights: this.weights(networkId),
+    });
   }
 }
 
@@ -170,7 +184,7 @@ export class ExportGraphHandler extends AnalysisHandler implements IQueryHandler
     await this.access.to(networkId, principal, 'analysis:read');
     if (format === 'gexf') {
       const { window } = resolveAt({ window: options.window }, this.clock);
-      return { contentType: 'application/gexf+xml; charset=utf-8', filename: `solmu-${networkId}.gexf`, body: toDynamicGexf(this.network(networkId).history, { window, to: this.clock.now() }) };
+      return { contentType: 'application/gexf+xml; charset=utf-8', filename: `solmu-${networkId}.gexf`, body: toDynamicGexf(this.network(networkId).history, { window, to: this.clock.now(), weights: this.weights(networkId) }) };
     }
     const { graph, snapshot } = this.snapshot(networkId, options);
     const members = Object.fromEntries(snapshot.nodes.map((n) => [n.id, n.measures]));
@@ -190,6 +204,6 @@ export class GetInterventionEffectHandler extends AnalysisHandler implements IQu
     const history = this.network(networkId).history;
     if (!history.interventions.has(interventionId)) throw new NotFound('intervention', interventionId);
     const { window } = resolveAt({ window: options.window }, this.clock);
-    return interventionEffect(history, interventionId, { window, days: options.days, asOf: this.clock.now() });
+    return interventionEffect(history, interventionId, { window, days: options.days, asOf: this.clock.now(), weights: this.weights(networkId) });
   }
 }
