@@ -43,6 +43,8 @@ export { memberMeasures } from './measures/member-measures';
 export type { MeasureOptions } from './measures/member-measures';
 export { measureGraph, networkMeasures } from './measures/network-measures';
 export type { NetworkMeasureOptions } from './measures/network-measures';
+export { LIVE_MEASURE_DEFAULTS, createLiveMeasures } from './measures/live-measures';
+export type { LiveMeasured, LiveMeasureOptions, LiveMeasures } from './measures/live-measures';
 export { toCsr } from './measures/csr';
 export type { Csr } from './measures/csr';
 export { BETWEENNESS_DEFAULTS, betweenness } from './measures/betweenness';

@@ -12,6 +12,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { MemberMeasures, NetworkMeasures } from '../graph/types';
 import { structuralHoles } from './burt';
 import { maximalCliques } from './cliques';
+import type { CliqueSummary } from './cliques';
 import { averageClustering, transitivity } from './clustering';
 import { connectedComponents } from './components';
 import { coreNumbers, largestCore } from './cores';
@@ -61,7 +62,7 @@ export interface NetworkInputs {
   community: ArrayLike<number>;
 }
 
-function fromArrays(arrays: MemberArrays): NetworkInputs {
+export function fromArrays(arrays: MemberArrays): NetworkInputs {
   return { ...arrays, constraint: arrays.burt.constraint, community: arrays.communities.community };
 }
 
@@ -71,10 +72,12 @@ export function networkFromArrays(
   csr: Csr,
   members: NetworkInputs,
   options: MeasureOptions = {},
+  known: { cliques?: CliqueSummary } = {},
 ): NetworkMeasures {
   const { n, m } = csr;
   const holes = structuralHoles(csr, members.triangles);
-  const cliques = maximalCliques(csr, options.cliques);
+  // Enumerating cliques is the costliest network measure; the live view updates it per added tie.
+  const cliques = known.cliques ?? maximalCliques(csr, options.cliques);
   const components = connectedComponents(csr);
   const constraints = members.constraint.filter((c): c is number => c !== null);
   return {
