@@ -2,8 +2,10 @@ import type { InteractionKind } from '@solmu/network/published';
 import { graphAt } from '../graph/graph-at';
 import { foldNetworkHistory } from '../graph/network-history';
 import type { NetworkHistoryEvent } from '../graph/network-history';
+import { compareKeys, toCsr } from '../measures/csr';
 import { measureGraph } from '../measures/network-measures';
-import { joined, logged } from '../testing/history.mother';
+import { mulberry32 } from '../measures/seeded-random';
+import { joined, left, logged } from '../testing/history.mother';
 import { TIP_RULES, tips, tipsFor } from './tips';
 import type { Tip } from './tips';
 
@@ -243,5 +245,60 @@ describe('tips', () => {
       'reengage_quiet:q+a2',
     ]);
     expect(few.every((tip) => tip.whatIf === undefined)).toBe(true);
+  });
+
+  it('(d) passes over partners who have left: the next partner, or the next quiet member', () => {
+    // Given r1, quiet, whose three partners have all left, and r2, quiet, whose closest partner g1 has left
+    const quiet = foldNetworkHistory([
+      ...['r1', 'r2', 'g1', 'g2', 'g3', 'x', 'y'].map((id) => joined(id, JAN, { name: id.toUpperCase() })),
+      log(['r1', 'g1'], '2024-02-01'),
+      log(['r1', 'g2'], '2024-02-02'),
+      log(['r1', 'g3'], '2024-02-03'),
+      ...['2024-02-04', '2024-02-05', '2024-02-06'].map((date) => log(['r2', 'g1'], date)),
+      log(['r2', 'x'], '2024-02-10'),
+      log(['x', 'y'], '2024-06-20'),
+      ...['g1', 'g2', 'g3'].map((id) => left(id, '2024-04-01T00:00:00Z')),
+    ]);
+    const drawn = graphAt(quiet, { at: AT });
+    // When the rules ask for one quiet member
+    const found = tips(drawn, measureGraph(drawn), { at: AT, history: quiet, rules: { ...TIP_RULES, maxPerKind: 1 } }).filter((tip) => tip.kind === 'reengage_quiet');
+    // Then r1 (more partners, none still a member) gives way to r2, who is pointed to x; both partners count
+    expect(found.map((tip) => [tip.id, tip.evidence.figures.partners, tip.action.en])).toEqual([
+      ['reengage_quiet:r2+x', 2, 'X, who has worked with R2 most (1 interaction), could get in touch and ask how things are going.'],
+    ]);
+  });
+
+  it('uses the CSR the caller already has for this graph, and ignores one of another graph', () => {
+    const other = graphAt(history, { at: '2024-03-15' });
+    expect(tips(graph, measures, { at: AT, history, csr: toCsr(graph) })).toEqual(all);
+    expect(tips(graph, measures, { at: AT, history, csr: toCsr(other) })).toEqual(all);
+  });
+
+  it('(a) introduces the same pairs as ranking every open pair of peers', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      // Given a seeded random network of 60 members, a few of them coordinators
+      const rng = mulberry32(seed);
+      const ids = Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+      const randomEvents = [
+        ...ids.map((id) => (rng() < 0.1 ? coordinator(joined(id, JAN)) : joined(id, JAN))),
+        ...Array.from({ length: 150 + Math.floor(rng() * 300) }, () => log([ids[Math.floor(rng() * 60)], ids[Math.floor(rng() * 60)]], '2024-03-01')),
+      ];
+      const drawn = graphAt(foldNetworkHistory(randomEvents), { at: AT });
+      // When tips are asked for, and every untied pair of peers is ranked directly
+      const found = tips(drawn, measureGraph(drawn), { at: AT, rules: { ...TIP_RULES, maxPerKind: 8, whatIfTop: 0 } })
+        .filter((tip) => tip.kind === 'introduce')
+        .map((tip) => [...tip.members, tip.evidence.figures.sharedPartners]);
+      const peers = drawn.filterNodes((_id, node) => node.role !== 'coordinator').sort(compareKeys);
+      const ranked: Array<[string, string, number]> = [];
+      for (const [i, a] of peers.entries()) {
+        for (const b of peers.slice(i + 1)) {
+          const shared = drawn.neighbors(a).filter((w) => drawn.hasEdge(w, b)).length;
+          if (!drawn.hasEdge(a, b) && shared > 0) ranked.push([a, b, shared]);
+        }
+      }
+      ranked.sort(([a, b, x], [c, d, y]) => y - x || drawn.degree(a) + drawn.degree(b) - drawn.degree(c) - drawn.degree(d) || compareKeys(a, c) || compareKeys(b, d));
+      // Then the tips are the best of that ranking, in its order
+      expect(found).toEqual(ranked.slice(0, 8));
+    }
   });
 });

@@ -33,6 +33,7 @@ import type { MemberMeasures, NetworkMeasures, TieGraph } from '../graph/types';
 import { compareKeys, toCsr } from '../measures/csr';
 import type { Csr } from '../measures/csr';
 import { formatNumber } from '../phases/evidence';
+import { isTied } from './added-ties';
 import { articulationPoints, splitAt } from './articulation';
 import { previewTies, whatIfBase } from './what-if';
 import type { WhatIf, WhatIfBase } from './what-if';
@@ -101,11 +102,19 @@ export interface TipContext {
   /** The network's history, to find members who have gone quiet even when the window hides their ties. */
   history?: NetworkHistory;
   rules?: TipRules;
+  /**
+   * The caller's CSR of this same graph, if it has one (weights are not read), so tips need not build
+   * it again. One whose members or number of ties differ from the graph's is ignored.
+   */
+  csr?: Csr;
 }
 
 export function tips(graph: TieGraph, measures: TipMeasures, context: TipContext): Tip[] {
   const rules = context.rules ?? TIP_RULES;
-  const scene = new Scene(graph, measures, toInstant(context.at), rules);
+  const given = context.csr;
+  const fits = given !== undefined && given.n === graph.order && given.m === graph.size && given.keys.every((key) => graph.hasNode(key));
+  const csr = fits ? given : toCsr(graph, { weightAttribute: null });
+  const scene = new Scene(graph, csr, measures, toInstant(context.at), rules);
   const byKind: Record<TipKind, Tip[]> = {
     reduce_broker_dependence: scene.brokers(),
     integrate_newcomer: scene.newcomers(),
@@ -125,20 +134,15 @@ export function tipsFor(all: readonly Tip[], memberId: string): Tip[] {
 
 /** Everything the tip finders share: the graph, its CSR, names and roles, the what-if base. */
 class Scene {
-  private readonly csr: Csr;
   private base: WhatIfBase | null = null;
-  private readonly edgeSet = new Set<number>();
 
   constructor(
     private readonly graph: TieGraph,
+    private readonly csr: Csr,
     private readonly measures: TipMeasures,
     private readonly atMs: number,
     private readonly rules: TipRules,
-  ) {
-    this.csr = toCsr(graph, { weightAttribute: null });
-    const { n, offsets, neighbours } = this.csr;
-    for (let v = 0; v < n; v++) for (let j = offsets[v]; j < offsets[v + 1]; j++) if (neighbours[j] > v) this.edgeSet.add(v * n + neighbours[j]);
-  }
+  ) {}
 
   // ——— (b) brokers ———
 
@@ -385,20 +389,28 @@ class Scene {
       candidates.splice(at, 0, candidate);
       if (candidates.length > rules.maxPerKind) candidates.pop();
     };
-    for (let u = 0; u < n; u++) {
-      if (peer[u] === 0) continue;
+    // The count a pair must beat once the list is full (count is the comparator's first key).
+    const worst = (): number => (candidates.length > 0 && candidates.length === rules.maxPerKind ? candidates[candidates.length - 1][1] : -Infinity);
+    // Best connected first: a pair shares at most min(d_u, d_v) partners, so once u has fewer ties
+    // than the worst kept pair shares, no pair counted from u or anyone after can enter the list.
+    // Each pair is still counted once, from its smaller index; the order only lets the search stop early.
+    const order = [...Array(n).keys()].filter((u) => peer[u] === 1).sort((x, y) => degree[y] - degree[x] || x - y);
+    for (const u of order) {
+      if (degree[u] < worst()) break;
       for (let i = offsets[u]; i < offsets[u + 1]; i++) adjacent[neighbours[i]] = 1;
       for (let i = offsets[u]; i < offsets[u + 1]; i++) {
         const w = neighbours[i];
-        for (let j = offsets[w]; j < offsets[w + 1]; j++) {
+        // w's sorted list is read from the first v > u.
+        for (let j = firstAbove(neighbours, offsets[w], offsets[w + 1], u); j < offsets[w + 1]; j++) {
           const v = neighbours[j];
-          if (v <= u || peer[v] === 0 || adjacent[v] === 1) continue;
+          if (peer[v] === 0 || adjacent[v] === 1) continue;
           if (count[v] === 0) touched.push(v);
           count[v]++;
         }
       }
       for (const v of touched) {
-        if (count[v] >= rules.introduce.minSharedPartners) keepBest([u * n + v, count[v]]);
+        // Fewer shared partners than the worst kept pair can never rank above it: skip the comparisons.
+        if (count[v] >= rules.introduce.minSharedPartners && count[v] >= worst()) keepBest([u * n + v, count[v]]);
         count[v] = 0;
       }
       touched.length = 0;
@@ -453,50 +465,10 @@ class Scene {
   // ——— (d) quiet members ———
 
   quietMembers(history: NetworkHistory | undefined): Tip[] {
-    const { csr, rules } = this;
-    /** Per member: last interaction, and interactions per partner. */
-    const last = new Map<string, number>();
-    const partners = new Map<string, Map<string, number>>();
-    const note = (a: string, b: string, ms: number, count: number): void => {
-      if (ms > (last.get(a) ?? -Infinity)) last.set(a, ms);
-      let map = partners.get(a);
-      if (map === undefined) partners.set(a, (map = new Map()));
-      map.set(b, (map.get(b) ?? 0) + count);
-    };
-    if (history !== undefined) {
-      for (const pair of history.pairs.values()) {
-        let count = 0;
-        let lastMs = -Infinity;
-        for (const entry of pair.entries) {
-          if (entry.occurredMs > this.atMs) break;
-          count++;
-          lastMs = entry.occurredMs;
-        }
-        if (count === 0) continue;
-        note(pair.a, pair.b, lastMs, count);
-        note(pair.b, pair.a, lastMs, count);
-      }
-    } else {
-      this.graph.forEachEdge((_key, tie, a, b) => {
-        const ms = Date.parse(tie.last);
-        note(a, b, ms, tie.interactions);
-        note(b, a, ms, tie.interactions);
-      });
-    }
-    const found: Array<{ id: string; lastMs: number; partnerCount: number; best: string }> = [];
-    for (const id of csr.keys) {
-      const lastMs = last.get(id);
-      if (lastMs === undefined || this.atMs - lastMs < rules.quiet.days * DAY_MS) continue;
-      const mine = [...(partners.get(id) ?? new Map<string, number>())].filter(([other]) => this.isMemberNow(other, history));
-      if (mine.length === 0) continue;
-      mine.sort(([x, cx], [y, cy]) => cy - cx || compareKeys(x, y));
-      found.push({ id, lastMs, partnerCount: partners.get(id)!.size, best: mine[0][0] });
-    }
-    found.sort((x, y) => y.partnerCount - x.partnerCount || x.lastMs - y.lastMs || compareKeys(x.id, y.id));
-    return found.slice(0, rules.maxPerKind).map(({ id, lastMs, partnerCount, best }) => {
+    const quiet = history !== undefined ? this.quietInHistory(history) : this.quietInTies();
+    return quiet.map(({ id, lastMs, partnerCount, best, together }) => {
       const name = this.name(id);
       const days = Math.floor((this.atMs - lastMs) / DAY_MS);
-      const together = partners.get(id)!.get(best)!;
       const en = `${name} has not taken part in any logged interaction for ${days} days (last on ${formatDate(lastMs, 'en')}), though ${name} has worked with ${counted(partnerCount, 'member', 'members')}.`;
       const fi = `${name} ei ole ollut mukana yhdessäkään kirjatussa tapahtumassa ${days} päivään (viimeksi ${formatDate(lastMs, 'fi')}), vaikka hänellä on ollut suhde ${partnerCount} jäseneen.`;
       const action = {
@@ -507,6 +479,94 @@ class Scene {
     });
   }
 
+  /**
+   * From the history: per pair, the interactions up to the date by binary search on its sorted dates;
+   * per member (by ordinal), the last of them and the number of partners. Who worked with a member
+   * most is looked up only for the members who may make the list.
+   */
+  private quietInHistory(history: NetworkHistory): QuietMember[] {
+    const pairs = [...history.pairs.values()];
+    const upTo = new Int32Array(pairs.length);
+    const last = new Float64Array(history.ordinals.size).fill(-Infinity);
+    const partnerCount = new Int32Array(history.ordinals.size);
+    pairs.forEach((pair, p) => {
+      const count = (upTo[p] = firstAbove(pair.times, 0, pair.times.length, this.atMs));
+      if (count === 0) return;
+      const ms = pair.times[count - 1];
+      if (ms > last[pair.aOrdinal]) last[pair.aOrdinal] = ms;
+      if (ms > last[pair.bOrdinal]) last[pair.bOrdinal] = ms;
+      partnerCount[pair.aOrdinal]++;
+      partnerCount[pair.bOrdinal]++;
+    });
+    const candidates: QuietCandidate[] = [];
+    for (const id of this.csr.keys) {
+      const ordinal = history.ordinals.get(id);
+      if (ordinal !== undefined && partnerCount[ordinal] > 0) candidates.push({ id, lastMs: last[ordinal], partnerCount: partnerCount[ordinal], ordinal });
+    }
+    return this.pickQuiet(candidates, history, (batch) => {
+      const slot = new Int32Array(history.ordinals.size).fill(-1);
+      batch.forEach(({ ordinal }, i) => (slot[ordinal] = i));
+      const lists = batch.map((): Array<[string, number]> => []);
+      pairs.forEach((pair, p) => {
+        if (upTo[p] === 0) return;
+        if (slot[pair.aOrdinal] >= 0) lists[slot[pair.aOrdinal]].push([pair.b, upTo[p]]);
+        if (slot[pair.bOrdinal] >= 0) lists[slot[pair.bOrdinal]].push([pair.a, upTo[p]]);
+      });
+      return lists;
+    });
+  }
+
+  /** From the ties' last dates and interaction counts, when there is no history. */
+  private quietInTies(): QuietMember[] {
+    const { csr, graph } = this;
+    const last = new Float64Array(csr.n).fill(-Infinity);
+    const partnerCount = new Int32Array(csr.n);
+    graph.forEachEdge((_key, tie, a, b) => {
+      const ms = Date.parse(tie.last);
+      // A tie graph has no self-loops, so each tie is one more partner for each end.
+      for (const v of [csr.indexOf.get(a)!, csr.indexOf.get(b)!]) {
+        if (ms > last[v]) last[v] = ms;
+        partnerCount[v]++;
+      }
+    });
+    const candidates: QuietCandidate[] = [];
+    for (let v = 0; v < csr.n; v++) {
+      if (last[v] > -Infinity) candidates.push({ id: csr.keys[v], lastMs: last[v], partnerCount: partnerCount[v], ordinal: v });
+    }
+    return this.pickQuiet(candidates, undefined, (batch) =>
+      batch.map(({ id }) => {
+        const list: Array<[string, number]> = [];
+        graph.forEachEdge(id, (_key, tie, a, b) => list.push([a === id ? b : a, tie.interactions]));
+        return list;
+      }),
+    );
+  }
+
+  /**
+   * The quiet members among `candidates` (members with a last interaction), most partners first, then
+   * longest quiet; each with the partner still in the network they worked with most. `partnersOf` is
+   * asked for the next few only: a member whose partners have all left gives way to the next one.
+   */
+  private pickQuiet(candidates: QuietCandidate[], history: NetworkHistory | undefined, partnersOf: (batch: QuietCandidate[]) => Array<Array<[string, number]>>): QuietMember[] {
+    const quietMs = this.rules.quiet.days * DAY_MS;
+    const ranked = candidates
+      .filter(({ lastMs }) => !(this.atMs - lastMs < quietMs))
+      .sort((x, y) => y.partnerCount - x.partnerCount || x.lastMs - y.lastMs || compareKeys(x.id, y.id));
+    const out: QuietMember[] = [];
+    for (let next = 0; out.length < this.rules.maxPerKind && next < ranked.length; ) {
+      const batch = ranked.slice(next, next + this.rules.maxPerKind - out.length);
+      next += batch.length;
+      partnersOf(batch).forEach((partners, i) => {
+        const mine = partners.filter(([other]) => this.isMemberNow(other, history));
+        if (mine.length === 0) return;
+        mine.sort(([x, cx], [y, cy]) => cy - cx || compareKeys(x, y));
+        const { id, lastMs, partnerCount } = batch[i];
+        out.push({ id, lastMs, partnerCount, best: mine[0][0], together: mine[0][1] });
+      });
+    }
+    return out;
+  }
+
   // ——— helpers ———
 
   private tip(kind: TipKind, members: string[], evidence: Tip['evidence'], action: Tip['action'], whatIf?: WhatIf): Tip {
@@ -514,7 +574,7 @@ class Scene {
   }
 
   private preview(ties: Array<[string, string]>, concerned: string[]): WhatIf {
-    this.base ??= whatIfBase(this.csr, this.rules.whatIf);
+    this.base ??= whatIfBase(this.csr, this.rules.whatIf, { openPairs: this.measures.network.structuralHoles });
     return previewTies(this.base, ties, concerned);
   }
 
@@ -539,7 +599,7 @@ class Scene {
     const ia = this.csr.indexOf.get(a);
     const ib = this.csr.indexOf.get(b);
     if (ia === undefined || ib === undefined) return false;
-    return this.edgeSet.has(Math.min(ia, ib) * this.csr.n + Math.max(ia, ib));
+    return isTied(this.csr, ia, ib);
   }
 
   /** Keys of the members that pass `keep`, by degree (then eigenvector, then CSR order), best first. */
@@ -577,7 +637,7 @@ class Scene {
     for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
       for (let j = i + 1; j < csr.offsets[v + 1]; j++) {
         const [x, y] = [csr.neighbours[i], csr.neighbours[j]];
-        if (this.edgeSet.has(x * csr.n + y) || this.isCoordinator(x) || this.isCoordinator(y)) continue;
+        if (isTied(csr, x, y) || this.isCoordinator(x) || this.isCoordinator(y)) continue;
         const s = csr.degree[x] + csr.degree[y];
         if (s > score) {
           score = s;
@@ -594,7 +654,7 @@ class Scene {
     const byDegree = (list: readonly number[]) => [...this.peersOf(list)].sort((x, y) => csr.degree[y] - csr.degree[x] || x - y);
     for (const a of byDegree(group)) {
       for (const b of byDegree(other)) {
-        if (!this.edgeSet.has(Math.min(a, b) * csr.n + Math.max(a, b))) return [a, b];
+        if (!isTied(csr, a, b)) return [a, b];
       }
     }
     return null;
@@ -606,4 +666,33 @@ class Scene {
     const member = history?.members.get(id);
     return member !== undefined && membershipAt(member, this.atMs) !== undefined;
   }
+}
+
+interface QuietCandidate {
+  id: string;
+  lastMs: number;
+  partnerCount: number;
+  /** The member's index in the per-member arrays it was found from. */
+  ordinal: number;
+}
+
+interface QuietMember {
+  id: string;
+  lastMs: number;
+  partnerCount: number;
+  /** The partner still in the network they worked with most, and how many interactions they share. */
+  best: string;
+  together: number;
+}
+
+/** The first index in the ascending `list[from .. to)` whose value is > x (to when none is). */
+function firstAbove(list: ArrayLike<number>, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
