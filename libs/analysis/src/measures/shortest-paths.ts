@@ -27,6 +27,12 @@ export interface SweepOptions {
   sources?: ArrayLike<number>;
   /** Skip σ/δ bookkeeping when only distances are needed (closeness alone). */
   dependencies?: boolean;
+  /**
+   * When given (length sources × n), also receives each source's own dependencies: row i holds
+   * δ_{sources[i]}(v). A live view keeps them, so that after a new tie it searches again only from the
+   * sources the tie affects and swaps their rows, instead of searching those sources twice.
+   */
+  perSource?: Float64Array;
 }
 
 /** One BFS per source, 32 sources at a time; O(n·m) time, O(32·n) extra memory. */
@@ -34,6 +40,8 @@ export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): Shortes
   const { n, offsets, neighbours } = csr;
   const withDependencies = options.dependencies !== false;
   const sources = options.sources ?? allNodes(n);
+  const perSource = withDependencies ? options.perSource : undefined;
+  if (perSource !== undefined && perSource.length !== sources.length * n) throw new RangeError(`perSource needs ${sources.length} × ${n} entries`);
   const dependency = new Float64Array(n);
   const harmonic = new Float64Array(n);
   if (n === 0) return { dependency, harmonic };
@@ -176,6 +184,7 @@ export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): Shortes
             const delta = s * coef[vb + k];
             total += delta;
             coef[vb + k] = (1 + delta) / s;
+            if (perSource !== undefined && l > 0) perSource[(base + k) * n + v] = delta;
             mask &= mask - 1;
           } while (mask !== 0);
           // Level 0 holds the sources themselves, which are not between anyone.
