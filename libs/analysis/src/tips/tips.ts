@@ -35,7 +35,8 @@ import type { Csr } from '../measures/csr';
 import { formatNumber } from '../phases/evidence';
 import { isTied } from './added-ties';
 import { articulationPoints, splitAt } from './articulation';
-import { previewTies, whatIfBase } from './what-if';
+import { createWhatIfMemo } from './what-if-memo';
+import type { WhatIfMemo } from './what-if-memo';
 import type { WhatIf, WhatIfBase } from './what-if';
 import { KIND_WORDS, counted, formatDate, nameList, percent } from './wording';
 
@@ -107,6 +108,8 @@ export interface TipContext {
    * it again. One whose members or number of ties differ from the graph's is ignored.
    */
   csr?: Csr;
+  /** What-if work kept from the previous tips of the same live picture (what-if-memo.ts). */
+  whatIf?: WhatIfMemo;
 }
 
 export function tips(graph: TieGraph, measures: TipMeasures, context: TipContext): Tip[] {
@@ -114,7 +117,7 @@ export function tips(graph: TieGraph, measures: TipMeasures, context: TipContext
   const given = context.csr;
   const fits = given !== undefined && given.n === graph.order && given.m === graph.size && given.keys.every((key) => graph.hasNode(key));
   const csr = fits ? given : toCsr(graph, { weightAttribute: null });
-  const scene = new Scene(graph, csr, measures, toInstant(context.at), rules);
+  const scene = new Scene(graph, csr, measures, toInstant(context.at), rules, context.whatIf ?? createWhatIfMemo());
   const byKind: Record<TipKind, Tip[]> = {
     reduce_broker_dependence: scene.brokers(),
     integrate_newcomer: scene.newcomers(),
@@ -142,6 +145,7 @@ class Scene {
     private readonly measures: TipMeasures,
     private readonly atMs: number,
     private readonly rules: TipRules,
+    private readonly whatIf: WhatIfMemo,
   ) {}
 
   // ——— (b) brokers ———
@@ -574,8 +578,8 @@ class Scene {
   }
 
   private preview(ties: Array<[string, string]>, concerned: string[]): WhatIf {
-    this.base ??= whatIfBase(this.csr, this.rules.whatIf, { openPairs: this.measures.network.structuralHoles });
-    return previewTies(this.base, ties, concerned);
+    this.base ??= this.whatIf.base(this.csr, this.rules.whatIf, this.measures.network.structuralHoles);
+    return this.whatIf.preview(this.base, ties, concerned);
   }
 
   private name(id: string): string {

@@ -8,9 +8,10 @@
  * ties' ends, computes constraint for the concerned members only (added-ties.ts), and searches
  * shortest paths again only from the sources the ties can affect: a source s whose distances to the
  * two ends of every added tie are equal has none of them on a shortest path, so its dependencies are
- * unchanged (the first tie leaves s's search as it was, and so on for the next). Its betweenness is
- * the base's minus the old and plus the new dependencies of the affected sources — on introductions
- * between well-connected members about a fifth of them. Above `exactBetweennessUpTo` members the
+ * unchanged (the first tie leaves s's search as it was, and so on for the next). The base keeps each
+ * source's dependencies (sources × n numbers), so a preview's betweenness is the base's with the
+ * affected sources' rows swapped for new ones — on introductions between well-connected members about
+ * a fifth of the sources. Above `exactBetweennessUpTo` members the
  * sources are sampled pivots, the same before and after, so the difference is not sampling noise.
  */
 import { betweennessSources, scaleBetweenness } from '../measures/betweenness';
@@ -49,20 +50,38 @@ export interface WhatIfBase {
   csr: Csr;
   figures: WhatIfFigures;
   options: WhatIfOptions;
-  /** The searched sources (null: all) and their summed dependencies on the graph as it is. */
-  sources: Int32Array | null;
+  /** The searched sources (all members when exact), their summed dependencies, and each one's own (row i for searched[i]). */
+  searched: Int32Array;
   dependency: Float64Array;
+  perSource: Float64Array;
 }
 
 /** `known.openPairs`: the graph's structural holes when the caller has them (its network measures). */
 export function whatIfBase(csr: Csr, options: WhatIfOptions, known: { openPairs?: number } = {}): WhatIfBase {
-  const sources = csr.n > options.exactBetweennessUpTo ? betweennessSources(csr.n, { pivots: options.pivots }) : null;
-  const { dependency } = shortestPathSweep(csr, { sources: sources ?? undefined });
+  const searched = (csr.n > options.exactBetweennessUpTo ? betweennessSources(csr.n, { pivots: options.pivots }) : null) ?? Int32Array.from(csr.keys, (_, i) => i);
+  const perSource = new Float64Array(searched.length * csr.n);
+  const { dependency } = shortestPathSweep(csr, { sources: searched, perSource });
+  return baseOf(csr, options, searched, dependency, perSource, known.openPairs ?? structuralHoles(csr, triangles(csr)).openPairs);
+}
+
+/**
+ * The base of `after`, the base's graph with `added` ties, from the base's own searches: what a live
+ * view uses when one tie has appeared since its last tips (see what-if-memo.ts).
+ */
+export function advanceBase(base: WhatIfBase, after: Csr, added: ReadonlyArray<readonly [number, number]>, openPairs: number): WhatIfBase {
+  const { dependency, rows, fresh } = searchAgain(base, after, added);
+  const perSource = base.perSource.slice();
+  const n = after.n;
+  rows.forEach((row, i) => perSource.set(fresh.subarray(i * n, (i + 1) * n), row * n));
+  return baseOf(after, base.options, base.searched, dependency, perSource, openPairs);
+}
+
+function baseOf(csr: Csr, options: WhatIfOptions, searched: Int32Array, dependency: Float64Array, perSource: Float64Array, openPairs: number): WhatIfBase {
   const figures: WhatIfFigures = {
-    ...figuresOf(csr, scaleBetweenness(csr.n, dependency, sources?.length ?? csr.n).raw),
-    structuralHoles: known.openPairs ?? structuralHoles(csr, triangles(csr)).openPairs,
+    ...figuresOf(csr, scaleBetweenness(csr.n, dependency, searched.length).raw),
+    structuralHoles: openPairs,
   };
-  return { csr, figures, options, sources, dependency };
+  return { csr, figures, options, searched, dependency, perSource };
 }
 
 /** The preview of adding `ties` (pairs of member ids already in the graph, not yet tied: a tie already there is refused). */
@@ -76,7 +95,8 @@ export function previewTies(base: WhatIfBase, ties: Array<[string, string]>, con
   });
   const holesAfter = base.figures.structuralHoles + openPairsAdded(csr, added);
   const after = csrWithTies(csr, added);
-  const figures: WhatIfFigures = { ...figuresOf(after, betweennessAfter(base, after, added)), structuralHoles: holesAfter };
+  const raw = scaleBetweenness(csr.n, searchAgain(base, after, added).dependency, base.searched.length).raw;
+  const figures: WhatIfFigures = { ...figuresOf(after, raw), structuralHoles: holesAfter };
   const change: WhatIfFigures = {
     density: figures.density - base.figures.density,
     degreeCentralization: figures.degreeCentralization - base.figures.degreeCentralization,
@@ -95,28 +115,31 @@ export function previewTies(base: WhatIfBase, ties: Array<[string, string]>, con
   return { addedTies: ties.map(([a, b]) => [a, b]), before: base.figures, after: figures, change, constraint: constraintOf };
 }
 
-/** Raw betweenness of `after`: the base's, with the affected sources searched again on both graphs. */
-function betweennessAfter(base: WhatIfBase, after: Csr, added: ReadonlyArray<readonly [number, number]>): Float64Array {
-  const { csr, sources } = base;
+/**
+ * Summed dependencies on `after`: the base's, with the rows of the affected sources replaced by a new
+ * search from them on `after` (returned too, with their row numbers, for advanceBase).
+ */
+function searchAgain(base: WhatIfBase, after: Csr, added: ReadonlyArray<readonly [number, number]>): { dependency: Float64Array; rows: number[]; fresh: Float64Array } {
+  const { csr, searched, perSource } = base;
+  const n = csr.n;
   const ends = added.flatMap(([a, b]) => [hopsFrom(csr, a), hopsFrom(csr, b)]);
-  const affected: number[] = [];
-  const count = sources?.length ?? csr.n;
-  for (let i = 0; i < count; i++) {
-    const s = sources === null ? i : sources[i];
+  const rows: number[] = [];
+  for (let row = 0; row < searched.length; row++) {
+    const s = searched[row];
     for (let t = 0; t < ends.length; t += 2) {
       if (ends[t][s] !== ends[t + 1][s]) {
-        affected.push(s);
+        rows.push(row);
         break;
       }
     }
   }
   const dependency = base.dependency.slice();
-  if (affected.length > 0) {
-    const old = shortestPathSweep(csr, { sources: affected }).dependency;
-    const now = shortestPathSweep(after, { sources: affected }).dependency;
-    for (let v = 0; v < csr.n; v++) dependency[v] += now[v] - old[v];
-  }
-  return scaleBetweenness(csr.n, dependency, count).raw;
+  const fresh = new Float64Array(rows.length * n);
+  if (rows.length > 0) shortestPathSweep(after, { sources: rows.map((row) => searched[row]), perSource: fresh });
+  rows.forEach((row, i) => {
+    for (let v = 0; v < n; v++) dependency[v] += fresh[i * n + v] - perSource[row * n + v];
+  });
+  return { dependency, rows, fresh };
 }
 
 /** Everything but the structural holes, which base and previews get in their own ways. */
