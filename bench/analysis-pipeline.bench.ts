@@ -6,17 +6,18 @@
  *  2. the monthly timeline with every measure, phases and coverage (GET …/timeline);
  *  3. the graph "now" with every measure (the first drawing), and the tips;
  *  4. one new interaction arrives: fold it, redraw the "now" graph (the projection's builder updates
- *     only the changed tie), measure it again, and the tips.
+ *     only the changed tie), update the live measures (live-measures.ts) and the tips — ten times on
+ *     ties that exist, ten times as a new tie; and the error of the live view's sampled betweenness.
  * Run: `npm run bench -- pipeline`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { applyLoggedBy, applyNetworkEvent, createGraphTimeline, createLoggedBy, createNetworkHistory, graphAt, measureGraph, NetworkHistoryEvent, timeline, tips } from '@solmu/analysis';
+import { applyLoggedBy, applyNetworkEvent, createGraphTimeline, createLiveMeasures, createLoggedBy, createWhatIfMemo, createNetworkHistory, graphAt, LiveMeasured, measureGraph, mulberry32, NetworkHistoryEvent, TieGraph, timeline, tips } from '@solmu/analysis';
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { SCENARIOS, synthesiseHistory } from './analysis-measures.bench';
-import { fmt, peakRssMb, report } from './stats';
+import { fmt, peakRssMb, percentile, report } from './stats';
 
 export async function run(): Promise<void> {
   const scenario = SCENARIOS[0];
@@ -75,41 +76,91 @@ export async function run(): Promise<void> {
     });
 
     const builder = createGraphTimeline(history, { window: 'cumulative' });
+    const live = createLiveMeasures();
+    const whatIf = createWhatIfMemo();
     t = performance.now();
     const first = builder.at(now);
     const buildMs = performance.now() - t;
-    const before = measureGraph(first);
+    const drawn = live.measure(first);
     const measuredMs = performance.now() - t;
-    tips(first, before, { at: now, history });
+    tips(first, drawn, { at: now, history, csr: drawn.csr, whatIf });
     report('graph "now": first drawing, every measure, tips', {
-      members: fmt(before.network.members),
-      ties: fmt(before.network.ties),
+      members: fmt(drawn.network.members),
+      ties: fmt(drawn.network.ties),
+      betweenness: drawn.betweenness.exact ? 'exact' : `sampled from ${drawn.betweenness.pivots} sources`,
       'graph ms': fmt(buildMs),
       'with measures ms': fmt(measuredMs),
       'with tips ms': fmt(performance.now() - t),
     });
+    reportSamplingError(first, drawn);
 
-    const [a, b] = [...history.members.keys()].slice(-2);
-    t = performance.now();
-    applyNetworkEvent(history, {
-      type: 'InteractionLogged',
-      data: { interactionId: uuidv7(), networkId, kind: 'co_developed', participants: [a, b], occurredAt: new Date(last.occurredMs + 3_600_000).toISOString() },
-      position: (after ?? 0) + 1,
-    } as NetworkHistoryEvent);
-    const graph = builder.at(now);
-    const redrawMs = performance.now() - t;
-    const measured = measureGraph(graph);
-    const measuredAgainMs = performance.now() - t;
-    const advice = tips(graph, measured, { at: now, history });
-    report('one new interaction: live graph, measures, tips', {
-      'fold+redraw ms': fmt(redrawMs),
-      'with measures ms': fmt(measuredAgainMs),
-      'with tips ms': fmt(performance.now() - t),
-      tips: fmt(advice.length),
-    });
+    // One new interaction at a time, as the projection sees them: on a tie that exists (most
+    // interactions in a working network) and between two members who have never met (a new tie).
+    let position = (after ?? 0) + 1;
+    let occurredMs = last.occurredMs;
+    const ids = [...history.members.keys()];
+    const random = mulberry32(7);
+    const oneInteraction = (newTie: boolean): { redraw: number; measures: number; total: number; update: string } => {
+      let pair: [string, string];
+      for (;;) {
+        const [a, b] = [ids[Math.floor(random() * ids.length)], ids[Math.floor(random() * ids.length)]];
+        if (a !== b && first.hasNode(a) && first.hasNode(b) && first.hasEdge(a, b) !== newTie) {
+          pair = [a, b];
+          break;
+        }
+      }
+      const begin = performance.now();
+      occurredMs += 60_000;
+      applyNetworkEvent(history, {
+        type: 'InteractionLogged',
+        data: { interactionId: uuidv7(), networkId, kind: 'co_developed', participants: pair, occurredAt: new Date(occurredMs).toISOString() },
+        position: position++,
+      } as NetworkHistoryEvent);
+      const graph = builder.at(now);
+      const redraw = performance.now() - begin;
+      const measured = live.measure(graph);
+      const measures = performance.now() - begin;
+      tips(graph, measured, { at: now, history, csr: measured.csr, whatIf });
+      return { redraw, measures, total: performance.now() - begin, update: measured.update };
+    };
+    for (const newTie of [false, true]) {
+      const runs = Array.from({ length: 10 }, () => oneInteraction(newTie));
+      const median = (pick: (r: (typeof runs)[number]) => number) => fmt(percentile(runs.map(pick).sort((x, y) => x - y), 50));
+      report(`one new interaction, ${newTie ? 'a new tie' : 'on an existing tie'} (10 runs)`, {
+        update: runs[0].update,
+        'fold+redraw ms': median((r) => r.redraw),
+        'with measures ms': median((r) => r.measures),
+        'with tips ms (median)': median((r) => r.total),
+        max: fmt(Math.max(...runs.map((r) => r.total))),
+      });
+    }
     report('process', { 'peak RSS MB': fmt(peakRssMb()) });
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** How far the live view's sampled betweenness is from exact on the same graph. */
+function reportSamplingError(graph: TieGraph, sampled: LiveMeasured): void {
+  if (sampled.betweenness.exact) return;
+  const exact = measureGraph(graph);
+  const ids = Object.keys(exact.members);
+  let worst = 0;
+  let sum = 0;
+  for (const id of ids) {
+    const error = Math.abs(sampled.members[id].betweennessNormalized - exact.members[id].betweennessNormalized);
+    worst = Math.max(worst, error);
+    sum += error;
+  }
+  const top = (m: Record<string, { betweenness: number }>) => new Set([...ids].sort((x, y) => m[y].betweenness - m[x].betweenness).slice(0, 10));
+  const exactTop = top(exact.members);
+  const overlap = [...top(sampled.members)].filter((id) => exactTop.has(id)).length;
+  report(`sampled betweenness (${sampled.betweenness.pivots} sources) vs exact`, {
+    'centralisation exact': fmt(exact.network.betweennessCentralization, 4),
+    sampled: fmt(sampled.network.betweennessCentralization, 4),
+    'mean |error| normalised': fmt(sum / ids.length, 5),
+    max: fmt(worst, 4),
+    'top-10 shared': `${overlap}/10`,
+  });
 }

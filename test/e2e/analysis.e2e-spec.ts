@@ -85,6 +85,31 @@ describe('the network picture, its development and tips, on the demo network', (
     expect(gexf.text).toMatch(/<graph[^>]*mode="dynamic"/);
     expect(gexf.text).toContain('<spells>');
   });
+
+  it('the live picture, updated interaction by interaction, equals the picture drawn afresh at the same instant, and so do its tips', async () => {
+    const graph = (await solmu.request('GET', `/networks/${networkId}/graph`)).body;
+    const tied = new Set(graph.ties.map((t: { a: string; b: string }) => `${t.a}|${t.b}`));
+    const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
+    const existing = graph.ties[0];
+    const [x, y] = ids.flatMap((p) => ids.map((q) => [p, q])).find(([p, q]) => p < q && !tied.has(`${p}|${q}`) && !tied.has(`${q}|${p}`))!;
+    const log = (participants: string[]) =>
+      solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'exchanged_information', participants, occurredAt: new Date(Date.now() - 60_000).toISOString() });
+
+    for (const participants of [[existing.a, existing.b], [x, y]]) {
+      expect((await log(participants)).status).toBe(201);
+      const live = (await solmu.request('GET', `/networks/${networkId}/graph`)).body;
+      const fresh = (await solmu.request('GET', `/networks/${networkId}/graph?at=${live.at}`)).body;
+      const liveTips = (await solmu.request('GET', `/networks/${networkId}/tips`)).body;
+      const freshTips = (await solmu.request('GET', `/networks/${networkId}/tips?at=${live.at}`)).body;
+
+      expect(live.accuracy).toEqual({ betweenness: 'exact', sources: graph.nodes.length });
+      expectSameUpToRounding(live.measures, fresh.measures);
+      expectSameUpToRounding(live.nodes, fresh.nodes);
+      expectSameUpToRounding(liveTips.tips, freshTips.tips);
+    }
+    const last = (await solmu.request('GET', `/networks/${networkId}/graph`)).body;
+    expect(last.measures.ties).toBe(graph.measures.ties + 1);
+  });
 });
 
 describe('live analysis and rebuilds', () => {
@@ -149,3 +174,15 @@ describe('live analysis and rebuilds', () => {
     expect(stillOwnEgo.status).toBe(200);
   });
 });
+
+/** Deep equality, numbers to 1e-9 relative: the live picture adds and subtracts in another order. */
+function expectSameUpToRounding(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect([path, Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected))]).toEqual([path, true]);
+  } else if (expected !== null && typeof expected === 'object') {
+    expect([path, Object.keys(actual as object).sort()]).toEqual([path, Object.keys(expected).sort()]);
+    for (const key of Object.keys(expected)) expectSameUpToRounding((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+  } else {
+    expect([path, actual]).toEqual([path, expected]);
+  }
+}

@@ -1,5 +1,5 @@
 import { Clock, ValidationFailed } from '@solmu/kernel';
-import { createGraphTimeline, DepthWeights, GraphTimeline, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph } from '@solmu/analysis';
+import { createGraphTimeline, createLiveMeasures, createWhatIfMemo, Csr, DepthWeights, GraphTimeline, LiveMeasures, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph, WhatIfMemo } from '@solmu/analysis';
 import { AnalysedNetwork } from './network-analysis.projection';
 
 /** `at` and `window` as every analysis endpoint accepts them. */
@@ -28,6 +28,11 @@ export interface GraphSnapshot {
   at: string;
   window: string;
   measures: NetworkMeasures;
+  /**
+   * Betweenness (and its centralisation and Gini) is exact, or, in the live "now" picture of a large
+   * network, estimated from a sample of sources (docs/metrics.md gives the measured error).
+   */
+  accuracy: { betweenness: 'exact' | 'sampled'; sources: number };
   nodes: GraphNode[];
   ties: GraphTie[];
 }
@@ -46,13 +51,14 @@ export function resolveAt(input: AnalysisAt, clock: Clock): { at: Date; window: 
 /**
  * Draws the graph at a date and measures it. Each network and window keeps one graph builder that
  * updates only the ties that changed since the last date it drew, so after a new interaction the
- * "now" graph is redrawn in milliseconds, not rebuilt. The latest picture is also cached until the
- * network changes (or a minute passes, as sliding windows move with time), so a dashboard that
- * polls does not recompute the measures.
+ * "now" graph is redrawn in milliseconds, not rebuilt; and one live measurer that updates the "now"
+ * measures from the previous ones (libs/analysis live-measures.ts). The latest picture is also
+ * cached until the network changes (or a minute passes, as sliding windows move with time), so a
+ * dashboard that polls does not recompute anything. Pictures at a given date are measured exactly.
  */
 export class GraphSnapshots {
-  private readonly cache = new Map<string, { revision: number; computedAt: number; snapshot: GraphSnapshot }>();
-  private readonly builders = new Map<string, { history: object; builder: GraphTimeline }>();
+  private readonly cache = new Map<string, { revision: number; computedAt: number; snapshot: GraphSnapshot; csr?: Csr }>();
+  private readonly builders = new Map<string, { history: object; builder: GraphTimeline; live: LiveMeasures; whatIf: WhatIfMemo }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -63,22 +69,35 @@ export class GraphSnapshots {
     window: string,
     isNow: boolean,
     weights?: Partial<DepthWeights>,
-  ): { graph: TieGraph; snapshot: GraphSnapshot } {
+  ): { graph: TieGraph; snapshot: GraphSnapshot; csr?: Csr; whatIf?: WhatIfMemo } {
     const key = `${networkId}|${window}|${JSON.stringify(weights ?? {})}`;
     const cached = isNow ? this.cache.get(key) : undefined;
     const now = this.clock.now().getTime();
     if (cached && cached.revision === network.history.revision && now - cached.computedAt < 60_000) {
       // The builder may have drawn other dates since: bring its graph back to this one (no measuring).
-      return { graph: this.builder(key, network, window, weights).at(cached.snapshot.at), snapshot: cached.snapshot };
+      const entry = this.builder(key, network, window, weights);
+      return { graph: entry.builder.at(cached.snapshot.at), snapshot: cached.snapshot, csr: cached.csr, whatIf: entry.whatIf };
     }
     // The builder's graph is reused by its next call: everything is read from it before returning.
-    const graph = this.builder(key, network, window, weights).at(at);
-    const { members, network: measures } = measureGraph(graph);
+    const { builder, live, whatIf } = this.builder(key, network, window, weights);
+    const graph = builder.at(at);
+    let measured: { members: Record<string, MemberMeasures>; network: NetworkMeasures; csr?: Csr };
+    let accuracy: GraphSnapshot['accuracy'];
+    if (isNow) {
+      const result = live.measure(graph);
+      measured = result;
+      accuracy = { betweenness: result.betweenness.exact ? 'exact' : 'sampled', sources: result.betweenness.pivots };
+    } else {
+      measured = measureGraph(graph);
+      accuracy = { betweenness: 'exact', sources: graph.order };
+    }
+    const { members, network: measures } = measured;
     const snapshot: GraphSnapshot = {
       networkId,
       at: at.toISOString(),
       window,
       measures,
+      accuracy,
       nodes: graph.mapNodes((id, node) => ({
         id,
         name: node.name,
@@ -90,16 +109,16 @@ export class GraphSnapshots {
       })),
       ties: graph.mapEdges((_key, tie, a, b) => ({ a, b, ...tie })),
     };
-    if (isNow) this.cache.set(key, { revision: network.history.revision, computedAt: now, snapshot });
-    return { graph, snapshot };
+    if (isNow) this.cache.set(key, { revision: network.history.revision, computedAt: now, snapshot, csr: measured.csr });
+    return { graph, snapshot, csr: measured.csr, whatIf: isNow ? whatIf : undefined };
   }
 
-  private builder(key: string, network: AnalysedNetwork, window: string, weights?: Partial<DepthWeights>): GraphTimeline {
+  private builder(key: string, network: AnalysedNetwork, window: string, weights?: Partial<DepthWeights>) {
     let entry = this.builders.get(key);
     if (!entry || entry.history !== network.history) {
-      entry = { history: network.history, builder: createGraphTimeline(network.history, { window, weights }) };
+      entry = { history: network.history, builder: createGraphTimeline(network.history, { window, weights }), live: createLiveMeasures(), whatIf: createWhatIfMemo() };
       this.builders.set(key, entry);
     }
-    return entry.builder;
+    return entry;
   }
 }

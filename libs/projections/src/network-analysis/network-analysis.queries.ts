@@ -150,14 +150,21 @@ export class GetEgoNetworkHandler extends AnalysisHandler implements IQueryHandl
 const LADDER = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
 const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
 
+const tipsOfSnapshot = new WeakMap<GraphSnapshot, Tip[]>();
+
 @QueryHandler(GetTipsQuery)
 export class GetTipsHandler extends AnalysisHandler implements IQueryHandler<GetTipsQuery> {
   async execute({ networkId, options, principal }: GetTipsQuery) {
     const access = await this.access.to(networkId, principal);
     if (!access.can('tips:read-all') && !access.memberId) throw new Forbidden('you may not see tips in this network');
-    const { graph, snapshot } = this.snapshot(networkId, options);
-    const members = Object.fromEntries(snapshot.nodes.map((n) => [n.id, n.measures]));
-    const all = tips(graph, { members, network: snapshot.measures }, { at: snapshot.at, history: this.network(networkId).history });
+    const { graph, snapshot, csr, whatIf } = this.snapshot(networkId, options);
+    let all = tipsOfSnapshot.get(snapshot);
+    if (all === undefined) {
+      const members = Object.fromEntries(snapshot.nodes.map((n) => [n.id, n.measures]));
+      all = tips(graph, { members, network: snapshot.measures }, { at: snapshot.at, history: this.network(networkId).history, csr, whatIf });
+      // The "now" snapshot is cached until the network changes: so are its tips.
+      tipsOfSnapshot.set(snapshot, all);
+    }
     return { at: snapshot.at, window: snapshot.window, tips: access.can('tips:read-all') ? all : tipsFor(all, access.memberId!) };
   }
 }
