@@ -22,9 +22,9 @@ export interface BurtMeasures {
   constraint: Array<number | null>;
 }
 
-export function burtMeasures(csr: Csr, triangleCounts: Int32Array): BurtMeasures {
+/** `constraintValues`: constraint(csr) when the caller already has it (the live view updates it). */
+export function burtMeasures(csr: Csr, triangleCounts: Int32Array, constraintValues: Float64Array = constraint(csr)): BurtMeasures {
   const { n, degree } = csr;
-  const constraintValues = constraint(csr);
   const effectiveSize: Array<number | null> = new Array(n);
   const efficiency: Array<number | null> = new Array(n);
   const constraintOut: Array<number | null> = new Array(n);
@@ -47,14 +47,28 @@ export function burtMeasures(csr: Csr, triangleCounts: Int32Array): BurtMeasures
  * With p = 1/degree: c(v) = (1/d_v²) Σ_u (1 + Σ_{w common} 1/d_w)². O(Σ_v d_v²).
  */
 export function constraint(csr: Csr): Float64Array {
+  const out = new Float64Array(csr.n);
+  constraintOf(csr, Int32Array.from({ length: csr.n }, (_, v) => v), out);
+  return out;
+}
+
+/**
+ * Constraint of the members `nodes` only, written into `out` (the same sums in the same order as
+ * `constraint`). After a new tie a–b only a, b and their contacts change: p = 1/degree moves for a
+ * and b, and their contacts see them.
+ */
+export function constraintOf(csr: Csr, nodes: ArrayLike<number>, out: Float64Array): void {
   const { n, offsets, neighbours, degree } = csr;
-  const out = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
   const inverseDegree = new Float64Array(n);
   for (let v = 0; v < n; v++) inverseDegree[v] = degree[v] > 0 ? 1 / degree[v] : 0;
-  for (let v = 0; v < n; v++) {
+  for (let i = 0; i < nodes.length; i++) {
+    const v = nodes[i];
     const d = degree[v];
-    if (d === 0) continue;
+    if (d === 0) {
+      out[v] = 0;
+      continue;
+    }
     for (let j = offsets[v]; j < offsets[v + 1]; j++) stamp[neighbours[j]] = v;
     let sum = 0;
     for (let j = offsets[v]; j < offsets[v + 1]; j++) {
@@ -68,7 +82,6 @@ export function constraint(csr: Csr): Float64Array {
     }
     out[v] = sum / (d * d);
   }
-  return out;
 }
 
 export interface StructuralHoles {

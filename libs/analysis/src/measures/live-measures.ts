@@ -27,7 +27,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { MemberMeasures, NetworkMeasures } from '../graph/types';
 import { betweennessSources, scaleBetweenness } from './betweenness';
 import type { Betweenness } from './betweenness';
-import { burtMeasures } from './burt';
+import { burtMeasures, constraint, constraintOf } from './burt';
 import { maximalCliques } from './cliques';
 import type { CliqueSummary } from './cliques';
 import { cliquesAfterAddingEdge } from './cliques-after-edge';
@@ -84,6 +84,8 @@ interface State {
   /** Each searched source's own dependencies, row by row (sources × n), and each member's row or −1. */
   perSource: Float64Array;
   rowOf: Int32Array;
+  /** Burt's constraint per member (0 without ties), updated around a new tie. */
+  constraint: Float64Array;
   cliques: CliqueSummary;
 }
 
@@ -129,14 +131,16 @@ function fromScratch(csr: Csr, sources: Int32Array | null, options: LiveMeasureO
   const rowOf = new Int32Array(csr.n).fill(-1);
   searched.forEach((s, row) => (rowOf[s] = row));
   const counts = triangles(csr);
+  const constraints = constraint(csr);
   return {
     csr,
     harmonic,
     dependency: sweep.dependency,
     perSource,
     rowOf,
+    constraint: constraints,
     cliques: maximalCliques(csr, options.cliques),
-    arrays: assemble(csr, scaleBetweenness(csr.n, sweep.dependency, searched.length), harmonic, counts, options),
+    arrays: assemble(csr, scaleBetweenness(csr.n, sweep.dependency, searched.length), harmonic, counts, constraints, options),
   };
 }
 
@@ -172,14 +176,18 @@ function afterAddedTie(before: State, csr: Csr, a: number, b: number, sources: I
   for (const w of common) counts[w]++;
   counts[a] += common.length;
   counts[b] += common.length;
+  // Constraint reads 1/degree of a member's contacts: only a, b and their contacts change.
+  const constraints = before.constraint;
+  constraintOf(csr, neighbourhoodOf(csr, a, b), constraints);
   return {
     csr,
     harmonic,
     dependency,
     perSource,
     rowOf,
+    constraint: constraints,
     cliques: cliquesAfterAddingEdge(before.csr, before.cliques, a, b, options.cliques),
-    arrays: assemble(csr, scaleBetweenness(csr.n, dependency, searched.length), harmonic, counts, options),
+    arrays: assemble(csr, scaleBetweenness(csr.n, dependency, searched.length), harmonic, counts, constraints, options),
   };
 }
 
@@ -189,7 +197,7 @@ function allNodes(n: number): Int32Array {
   return all;
 }
 
-function assemble(csr: Csr, between: Betweenness, harmonic: Float64Array, counts: Int32Array, options: LiveMeasureOptions): MemberArrays {
+function assemble(csr: Csr, between: Betweenness, harmonic: Float64Array, counts: Int32Array, constraints: Float64Array, options: LiveMeasureOptions): MemberArrays {
   return {
     degree: csr.degree,
     strength: strengths(csr),
@@ -199,7 +207,7 @@ function assemble(csr: Csr, between: Betweenness, harmonic: Float64Array, counts
     eigenvector: eigenvectorCentrality(csr, options.eigenvector).values,
     triangles: counts,
     clustering: localClustering(csr, counts),
-    burt: burtMeasures(csr, counts),
+    burt: burtMeasures(csr, counts, constraints),
     communities: louvain(csr, options.communities),
   };
 }
@@ -221,6 +229,22 @@ function hopsFrom(csr: Csr, source: number): Int32Array {
     }
   }
   return hops;
+}
+
+/** a, b and everyone tied to either, once each. */
+function neighbourhoodOf(csr: Csr, a: number, b: number): Int32Array {
+  const seen = new Uint8Array(csr.n);
+  const out: number[] = [];
+  for (const v of [a, b]) {
+    if (seen[v] === 0) out.push(v);
+    seen[v] = 1;
+    for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
+      const w = csr.neighbours[j];
+      if (seen[w] === 0) out.push(w);
+      seen[w] = 1;
+    }
+  }
+  return Int32Array.from(out);
 }
 
 /** Members tied to both a and b (merge of two sorted lists). */
