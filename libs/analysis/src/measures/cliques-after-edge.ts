@@ -27,6 +27,7 @@
  */
 import { CLIQUE_DEFAULTS, maximalCliques } from './cliques';
 import type { CliqueOptions, CliqueSummary } from './cliques';
+import { expandMaximalCliques } from './clique-search';
 import { csrFromEdges } from './csr';
 import type { Csr } from './csr';
 
@@ -101,57 +102,12 @@ function forEachMaximalClique(
   const branches = new Uint32Array((c + 1) * words);
   for (let w = 0; w < words; w++) candidates[w] = c - (w << 5) >= 32 ? 0xffffffff : 0xffffffff >>> (32 - (c - (w << 5)));
   let found = 0;
-
-  /** Bron–Kerbosch on the sets at `depth`, which is also the size of the clique so far. */
-  const expand = (depth: number): boolean => {
-    const p = depth * words;
-    let anyP = 0;
-    let anyX = 0;
-    for (let w = 0; w < words; w++) {
-      anyP |= candidates[p + w];
-      anyX |= excluded[p + w];
-    }
-    if (anyP === 0) {
-      if (anyX !== 0) return true;
-      visit(clique, depth);
-      return ++found < limit;
-    }
-    let pivot = -1;
-    let best = -1;
-    for (let w = 0; w < words; w++) {
-      let bits = candidates[p + w] | excluded[p + w];
-      while (bits !== 0) {
-        const u = (w << 5) + 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        let hits = 0;
-        for (let x = 0; x < words; x++) hits += popcount(candidates[p + x] & rows[u * words + x]);
-        if (hits > best) {
-          best = hits;
-          pivot = u;
-        }
-      }
-    }
-    for (let w = 0; w < words; w++) branches[p + w] = candidates[p + w] & ~rows[pivot * words + w];
-    const q = p + words;
-    for (let w = 0; w < words; w++) {
-      let bits = branches[p + w];
-      while (bits !== 0) {
-        const bit = bits & -bits;
-        bits &= bits - 1;
-        const u = (w << 5) + 31 - Math.clz32(bit);
-        for (let x = 0; x < words; x++) {
-          candidates[q + x] = candidates[p + x] & rows[u * words + x];
-          excluded[q + x] = excluded[p + x] & rows[u * words + x];
-        }
-        clique[depth] = members[u];
-        if (!expand(depth + 1)) return false;
-        candidates[p + w] &= ~bit;
-        excluded[p + w] |= bit;
-      }
-    }
-    return true;
-  };
-  return expand(0);
+  const path = new Int32Array(c + 1);
+  return expandMaximalCliques({ words, rows, candidates, excluded, branches }, 0, path, (size) => {
+    for (let i = 0; i < size; i++) clique[i] = members[path[i]];
+    visit(clique, size);
+    return ++found < limit;
+  });
 }
 
 /** Whether some member is tied to `s` and to every member of `clique[0 .. size)`. */
@@ -215,10 +171,4 @@ function withEdge(before: Csr, a: number, b: number): Csr {
     }
   }
   return csrFromEdges(before.n, before.keys, before.indexOf, sources, targets, weights);
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -19,6 +19,7 @@
  *   bounds); real networks stay far below it, but adversarial graphs can have exponentially many.
  */
 import type { Csr } from './csr';
+import { expandMaximalCliques } from './clique-search';
 import { coreDecomposition } from './cores';
 
 export const CLIQUE_DEFAULTS = {
@@ -60,60 +61,16 @@ export function maximalCliques(csr: Csr, options: CliqueOptions = {}): CliqueSum
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) rank[order[i]] = i;
 
-  const report = (size: number): void => {
+  const sets = { words, rows, candidates, excluded, branches };
+  const path = new Int32Array(depths);
+  // A clique found from seed member v has v plus one member per depth; stop once `limit` are found.
+  const report = (depth: number): boolean => {
+    const size = depth + 1;
     summary.countAll++;
     if (size >= minSize) summary.count++;
     if (size > summary.largest) summary.largest = size;
     if (summary.countAll >= limit) summary.truncated = true;
-  };
-
-  /** Bron–Kerbosch on the sets at `depth`; `size` counts the clique so far (the seed member included). */
-  const expand = (depth: number, size: number): void => {
-    const p = depth * words;
-    let anyP = 0;
-    let anyX = 0;
-    for (let w = 0; w < words; w++) {
-      anyP |= candidates[p + w];
-      anyX |= excluded[p + w];
-    }
-    if (anyP === 0) {
-      if (anyX === 0) report(size);
-      return;
-    }
-    // Pivot: the member of P ∪ X with most neighbours in P; branch only on P \ N(pivot).
-    let pivot = -1;
-    let best = -1;
-    for (let w = 0; w < words; w++) {
-      let bits = candidates[p + w] | excluded[p + w];
-      while (bits !== 0) {
-        const u = (w << 5) + 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        let hits = 0;
-        for (let x = 0; x < words; x++) hits += popcount(candidates[p + x] & rows[u * words + x]);
-        if (hits > best) {
-          best = hits;
-          pivot = u;
-        }
-      }
-    }
-    for (let w = 0; w < words; w++) branches[p + w] = candidates[p + w] & ~rows[pivot * words + w];
-    const q = p + words;
-    for (let w = 0; w < words; w++) {
-      let bits = branches[p + w];
-      while (bits !== 0) {
-        if (summary.truncated) return;
-        const bit = bits & -bits;
-        bits &= bits - 1;
-        const u = (w << 5) + 31 - Math.clz32(bit);
-        for (let x = 0; x < words; x++) {
-          candidates[q + x] = candidates[p + x] & rows[u * words + x];
-          excluded[q + x] = excluded[p + x] & rows[u * words + x];
-        }
-        expand(depth + 1, size + 1);
-        candidates[p + w] &= ~bit;
-        excluded[p + w] |= bit;
-      }
-    }
+    return !summary.truncated;
   };
 
   for (let i = 0; i < n && !summary.truncated; i++) {
@@ -135,14 +92,8 @@ export function maximalCliques(csr: Csr, options: CliqueOptions = {}): CliqueSum
         if (l >= 0) rows[j * words + (l >>> 5)] |= 1 << (l & 31);
       }
     }
-    expand(0, 1);
+    expandMaximalCliques(sets, 0, path, report);
     for (let j = 0; j < d; j++) local[neighbours[start + j]] = -1;
   }
   return summary;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
