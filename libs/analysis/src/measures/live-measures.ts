@@ -41,7 +41,7 @@ import { louvain } from './louvain';
 import { memberRecords } from './member-measures';
 import type { MeasureOptions, MemberArrays } from './member-measures';
 import { fromArrays, networkFromArrays } from './network-measures';
-import { shortestPathSweep } from './shortest-paths';
+import { hopsFrom, shortestPathSweep } from './shortest-paths';
 import { diffStructure } from './structure-diff';
 import { triangles } from './triangles';
 
@@ -212,24 +212,6 @@ function assemble(csr: Csr, between: Betweenness, harmonic: Float64Array, counts
   };
 }
 
-/** Hops from `source` to every member (−1 where unreachable): one plain BFS. */
-function hopsFrom(csr: Csr, source: number): Int32Array {
-  const hops = new Int32Array(csr.n).fill(-1);
-  const queue = new Int32Array(csr.n);
-  hops[source] = 0;
-  queue[0] = source;
-  for (let head = 0, tail = 1; head < tail; head++) {
-    const v = queue[head];
-    for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
-      const w = csr.neighbours[j];
-      if (hops[w] < 0) {
-        hops[w] = hops[v] + 1;
-        queue[tail++] = w;
-      }
-    }
-  }
-  return hops;
-}
 
 /** a, b and everyone tied to either, once each. */
 function neighbourhoodOf(csr: Csr, a: number, b: number): Int32Array {

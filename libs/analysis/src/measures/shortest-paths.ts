@@ -212,6 +212,25 @@ export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): Shortes
   return { dependency, harmonic };
 }
 
+/** Hops from `source` to every member (−1 where unreachable): one plain BFS. */
+export function hopsFrom(csr: Csr, source: number): Int32Array {
+  const hops = new Int32Array(csr.n).fill(-1);
+  const queue = new Int32Array(csr.n);
+  hops[source] = 0;
+  queue[0] = source;
+  for (let head = 0, tail = 1; head < tail; head++) {
+    const v = queue[head];
+    for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
+      const w = csr.neighbours[j];
+      if (hops[w] < 0) {
+        hops[w] = hops[v] + 1;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return hops;
+}
+
 function allNodes(n: number): Int32Array {
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;

@@ -5,11 +5,12 @@
  *   instead of re-sorting every edge (equals `csrFromEdges` on the edge list plus the ties);
  * - `openPairsAdded`: how the count of open pairs (Burt's structural holes, burt.ts) changes, from the
  *   degrees and common neighbours of the ties' ends instead of counting triangles again;
- * - `constraintAt`: Burt's constraint of one member, the same sums in the same order as `constraint`
- *   in burt.ts (so bit-identical), for the few members a preview reports.
+ * - `constraintAt`: Burt's constraint of one member (burt.ts `constraintOf`, the same sums as
+ *   `constraint`, so bit-identical), for the few members a preview reports.
  * Ties are pairs of node indices; a pair that is already tied (or repeated) is refused, because an
  * arc twice would make a multigraph that no measure is defined on.
  */
+import { constraintOf } from '../measures/burt';
 import type { Csr } from '../measures/csr';
 
 /** Whether x and y are tied in `csr` (binary search in x's sorted neighbours). */
@@ -98,23 +99,9 @@ export function csrWithTies(csr: Csr, ties: ReadonlyArray<readonly [number, numb
 
 /** Burt's constraint of member v (0 without ties), exactly as `constraint(csr)[v]`. */
 export function constraintAt(csr: Csr, v: number): number {
-  const { offsets, neighbours, degree } = csr;
-  const d = degree[v];
-  if (d === 0) return 0;
-  const contact = new Uint8Array(csr.n);
-  for (let j = offsets[v]; j < offsets[v + 1]; j++) contact[neighbours[j]] = 1;
-  let sum = 0;
-  for (let j = offsets[v]; j < offsets[v + 1]; j++) {
-    const u = neighbours[j];
-    let indirect = 0;
-    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-      const w = neighbours[k];
-      // w is a contact of u, so degree[w] > 0: the same 1/d_w burt.ts reads from its table.
-      if (contact[w] === 1) indirect += 1 / degree[w];
-    }
-    sum += (1 + indirect) * (1 + indirect);
-  }
-  return sum / (d * d);
+  const out = new Float64Array(csr.n);
+  constraintOf(csr, [v], out);
+  return out[v];
 }
 
 /** |N(a) ∩ N(b)| by merging the two sorted neighbour lists. */

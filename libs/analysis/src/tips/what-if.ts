@@ -18,7 +18,7 @@ import { betweennessSources, scaleBetweenness } from '../measures/betweenness';
 import { structuralHoles } from '../measures/burt';
 import type { Csr } from '../measures/csr';
 import { freemanBetweennessCentralisation, freemanDegreeCentralisation } from '../measures/freeman-centralisation';
-import { shortestPathSweep } from '../measures/shortest-paths';
+import { hopsFrom, shortestPathSweep } from '../measures/shortest-paths';
 import { triangles } from '../measures/triangles';
 import { constraintAt, csrWithTies, openPairsAdded } from './added-ties';
 
@@ -150,23 +150,4 @@ function figuresOf(csr: Csr, betweennessRaw: ArrayLike<number>): Omit<WhatIfFigu
     degreeCentralization: freemanDegreeCentralisation(csr.degree),
     betweennessCentralization: freemanBetweennessCentralisation(betweennessRaw),
   };
-}
-
-/** Hops from `source` to every member (−1 where unreachable). */
-function hopsFrom(csr: Csr, source: number): Int32Array {
-  const hops = new Int32Array(csr.n).fill(-1);
-  const queue = new Int32Array(csr.n);
-  hops[source] = 0;
-  queue[0] = source;
-  for (let head = 0, tail = 1; head < tail; head++) {
-    const v = queue[head];
-    for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
-      const w = csr.neighbours[j];
-      if (hops[w] < 0) {
-        hops[w] = hops[v] + 1;
-        queue[tail++] = w;
-      }
-    }
-  }
-  return hops;
 }
