@@ -1,3 +1,4 @@
+import { expectSameUpToRounding } from '@solmu/testing';
 import { aNetworkWithMembers, aPerson, linkPerson, RunningSolmu, startSolmu } from './support/solmu-app';
 
 describe('the network picture, its development and tips, on the demo network', () => {
@@ -175,14 +176,3 @@ describe('live analysis and rebuilds', () => {
   });
 });
 
-/** Deep equality, numbers to 1e-9 relative: the live picture adds and subtracts in another order. */
-function expectSameUpToRounding(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect([path, Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected))]).toEqual([path, true]);
-  } else if (expected !== null && typeof expected === 'object') {
-    expect([path, Object.keys(actual as object).sort()]).toEqual([path, Object.keys(expected).sort()]);
-    for (const key of Object.keys(expected)) expectSameUpToRounding((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
-  } else {
-    expect([path, actual]).toEqual([path, expected]);
-  }
-}

@@ -1,2 +1,3 @@
 export * from './decider-specification';
 export * from './network.mother';
+export * from './close-enough';

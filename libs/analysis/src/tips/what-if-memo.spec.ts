@@ -1,20 +1,9 @@
 import { UndirectedGraph } from 'graphology';
+import { expectSameUpToRounding } from '@solmu/testing';
 import { toCsr } from '../measures/csr';
 import { mulberry32 } from '../measures/seeded-random';
 import { createWhatIfMemo } from './what-if-memo';
 import { previewTies, whatIfBase } from './what-if';
-
-/** Deep equality with numbers compared to 1e-9 (incremental sums round differently). */
-function expectClose(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect([path, Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected))]).toEqual([path, true]);
-  } else if (expected !== null && typeof expected === 'object') {
-    expect([path, Object.keys(actual as object).sort()]).toEqual([path, Object.keys(expected).sort()]);
-    for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
-  } else {
-    expect([path, actual]).toEqual([path, expected]);
-  }
-}
 
 function network(seed: number) {
   const random = mulberry32(seed);
@@ -57,7 +46,7 @@ describe.each([
     const again = memo.preview(memo.base(reweighted, options, holes(reweighted)), [tie], tie);
 
     expect(again).toBe(first);
-    expectClose(again, previewTies(whatIfBase(reweighted, options), [tie], tie));
+    expectSameUpToRounding(again, previewTies(whatIfBase(reweighted, options), [tie], tie));
   });
 
   it('given a memo, when ties appear one by one, then every base and preview equals one made afresh', () => {
@@ -69,8 +58,8 @@ describe.each([
       const ties = [openPair(), openPair()].filter(([a, b], i, all) => i === 0 || !(all[0][0] === a && all[0][1] === b) && !(all[0][0] === b && all[0][1] === a));
       const fresh = whatIfBase(csr, options);
 
-      expectClose(base.figures, fresh.figures);
-      expectClose(memo.preview(base, ties, ties[0]), previewTies(fresh, ties, ties[0]));
+      expectSameUpToRounding(base.figures, fresh.figures);
+      expectSameUpToRounding(memo.preview(base, ties, ties[0]), previewTies(fresh, ties, ties[0]));
       addTie();
     }
   });
@@ -83,6 +72,6 @@ describe.each([
     graph.addNode('newcomer');
     const grown = toCsr(graph);
 
-    expectClose(memo.base(grown, options, holes(grown)).figures, whatIfBase(grown, options).figures);
+    expectSameUpToRounding(memo.base(grown, options, holes(grown)).figures, whatIfBase(grown, options).figures);
   });
 });
