@@ -39,28 +39,26 @@ export interface SweepOptions {
 export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): ShortestPathSweep {
   const { n, offsets, neighbours } = csr;
   const withDependencies = options.dependencies !== false;
-  const sources = options.sources ?? allNodes(n);
+  // Always one array type, so the compiled sweep sees one shape of input.
+  const sources = options.sources === undefined ? allNodes(n) : options.sources instanceof Int32Array ? options.sources : Int32Array.from(options.sources);
   const perSource = withDependencies ? options.perSource : undefined;
   if (perSource !== undefined && perSource.length !== sources.length * n) throw new RangeError(`perSource needs ${sources.length} × ${n} entries`);
   const dependency = new Float64Array(n);
   const harmonic = new Float64Array(n);
   if (n === 0) return { dependency, harmonic };
 
-  const visited = new Int32Array(n);
-  const next = new Int32Array(n);
-  const atLevel = new Int32Array(n);
-  const nextList = new Int32Array(n);
-  const sigma = new Float64Array(withDependencies ? n * LANES : 0);
+  const work = takeWorkspace(n, withDependencies);
+  const { visited, next, atLevel, nextList, sigma } = work;
   // Per (node, lane): first the running Σ coef of DAG successors, then, once the node's level is
   // done, its own coef. Each (node, lane) sits at one level, so one array holds both (less memory traffic).
-  const coef = new Float64Array(withDependencies ? n * LANES : 0);
+  const coef = work.coef;
   const inverse = new Float64Array(n + 1);
   for (let d = 1; d <= n; d++) inverse[d] = 1 / d;
   const laneHarmonic = new Float64Array(LANES);
   // Frontier entries of every level of the current batch: (node, mask of lanes at that level).
-  let capacity = 4 * n + LANES;
-  let frontierNode = new Int32Array(capacity);
-  let frontierMask = new Int32Array(capacity);
+  // A node enters a batch's frontier at most once per lane, so n · 32 entries always suffice (and no
+  // rarely-taken growth branch can make the optimising compiler throw the function away mid-sweep).
+  const { frontierNode, frontierMask } = work;
   const levelStart: number[] = [];
 
   for (let base = 0; base < sources.length; base += LANES) {
@@ -115,11 +113,6 @@ export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): Shortes
         }
       }
       if (reached === 0) break;
-      if (filled + reached > capacity) {
-        capacity = Math.max(2 * capacity, filled + reached);
-        frontierNode = grow(frontierNode, capacity);
-        frontierMask = grow(frontierMask, capacity);
-      }
       const inv = inverse[level + 1];
       for (let i = 0; i < reached; i++) {
         const w = nextList[i];
@@ -209,7 +202,48 @@ export function shortestPathSweep(csr: Csr, options: SweepOptions = {}): Shortes
     }
     for (let k = 0; k < lanes; k++) harmonic[sources[base + k]] = laneHarmonic[k];
   }
+  // Every entry touched was reset above: the arrays are all zero again.
+  spare = work;
   return { dependency, harmonic };
+}
+
+interface Workspace {
+  n: number;
+  visited: Int32Array;
+  next: Int32Array;
+  atLevel: Int32Array;
+  nextList: Int32Array;
+  sigma: Float64Array;
+  coef: Float64Array;
+  frontierNode: Int32Array;
+  frontierMask: Int32Array;
+}
+
+/**
+ * The zeroed per-node and per-lane arrays of the last sweep (1 MB at 2,000 members), handed to the
+ * next sweep of the same size. Why: a live view sweeps a few times per interaction, and allocating
+ * them anew each time made the garbage collector pause in the middle of updates. A sweep that throws
+ * never gives its arrays back, so a reused workspace is always clean.
+ */
+let spare: Workspace | null = null;
+
+function takeWorkspace(n: number, withDependencies: boolean): Workspace {
+  const found = spare;
+  spare = null;
+  if (found !== null && found.n === n && (!withDependencies || found.sigma.length === n * LANES)) return found;
+  const lanes = withDependencies ? n * LANES : 0;
+  const entries = n * LANES + LANES;
+  return {
+    n,
+    visited: new Int32Array(n),
+    next: new Int32Array(n),
+    atLevel: new Int32Array(n),
+    nextList: new Int32Array(n),
+    sigma: new Float64Array(lanes),
+    coef: new Float64Array(lanes),
+    frontierNode: new Int32Array(entries),
+    frontierMask: new Int32Array(entries),
+  };
 }
 
 /** Hops from `source` to every member (−1 where unreachable): one plain BFS. */
@@ -235,10 +269,4 @@ function allNodes(n: number): Int32Array {
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   return all;
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
 }
