@@ -133,6 +133,7 @@ export async function run(): Promise<void> {
         'with tips ms (median)': median((r) => r.total),
         max: fmt(Math.max(...runs.map((r) => r.total))),
       });
+      console.log(`${''.padEnd(48)} each run, in order (ms): ${runs.map((r) => fmt(r.total)).join(' ')}`);
     }
     report('process', { 'peak RSS MB': fmt(peakRssMb()) });
     await store.close();
