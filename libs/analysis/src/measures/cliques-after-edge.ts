@@ -28,7 +28,7 @@
 import { CLIQUE_DEFAULTS, maximalCliques } from './cliques';
 import type { CliqueOptions, CliqueSummary } from './cliques';
 import { expandMaximalCliques } from './clique-search';
-import { csrFromEdges } from './csr';
+import { areTied, commonNeighbours, csrFromEdges, indexIn } from './csr';
 import type { Csr } from './csr';
 
 export function cliquesAfterAddingEdge(
@@ -43,7 +43,7 @@ export function cliquesAfterAddingEdge(
     throw new RangeError(`cliquesAfterAddingEdge: members ${a} and ${b} must be indices below ${n}`);
   }
   if (a === b) throw new RangeError(`cliquesAfterAddingEdge: a tie needs two members, got ${a} twice`);
-  if (adjacent(before, a, b)) throw new RangeError(`cliquesAfterAddingEdge: ${a} and ${b} are already tied`);
+  if (areTied(before, a, b)) throw new RangeError(`cliquesAfterAddingEdge: ${a} and ${b} are already tied`);
   if (summary.truncated) return maximalCliques(withEdge(before, a, b), options);
 
   const minSize = options.minSize ?? CLIQUE_DEFAULTS.minSize;
@@ -119,42 +119,12 @@ function hasCommonNeighbour(csr: Csr, s: number, clique: Int32Array, size: numbe
   for (let i = 0; i < size; i++) if (degree[clique[i]] < degree[scan]) scan = clique[i];
   for (let p = offsets[scan]; p < offsets[scan + 1]; p++) {
     const x = neighbours[p];
-    if (scan !== s && !adjacent(csr, s, x)) continue;
+    if (scan !== s && !areTied(csr, s, x)) continue;
     let all = true;
-    for (let i = 0; i < size && all; i++) all = clique[i] === scan || adjacent(csr, clique[i], x);
+    for (let i = 0; i < size && all; i++) all = clique[i] === scan || areTied(csr, clique[i], x);
     if (all) return true;
   }
   return false;
-}
-
-/** N(a) ∩ N(b), ascending: the shorter list walked, each entry looked up in the longer. */
-function commonNeighbours(csr: Csr, a: number, b: number): Int32Array {
-  const { offsets, neighbours, degree } = csr;
-  const [short, long] = degree[a] <= degree[b] ? [a, b] : [b, a];
-  const out = new Int32Array(degree[short]);
-  let k = 0;
-  for (let p = offsets[short]; p < offsets[short + 1]; p++) {
-    if (indexIn(neighbours, offsets[long], offsets[long + 1], neighbours[p]) >= 0) out[k++] = neighbours[p];
-  }
-  return out.subarray(0, k);
-}
-
-function adjacent(csr: Csr, u: number, v: number): boolean {
-  // Binary search in the shorter list; a hot path, so no temporary arrays.
-  const short = csr.degree[u] <= csr.degree[v] ? u : v;
-  return indexIn(csr.neighbours, csr.offsets[short], csr.offsets[short + 1], short === u ? v : u) >= 0;
-}
-
-/** Index of `x` in the ascending `list[lo .. hi)`, or -1. */
-function indexIn(list: Int32Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const y = list[mid];
-    if (y === x) return mid;
-    if (y < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
 }
 
 /** The CSR of `before` plus the tie a–b, for the full fallback; the new tie weighs 1. */

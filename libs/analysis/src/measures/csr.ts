@@ -112,6 +112,36 @@ export function csrFromEdges(
   return { n, m, keys, indexOf, offsets, neighbours, weights, degree };
 }
 
+/** Index of `x` in the ascending `list[lo .. hi)`, or -1. */
+export function indexIn(list: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const y = list[mid];
+    if (y === x) return mid;
+    if (y < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/** Whether u and v are tied: a binary search in the shorter neighbour list, without allocating. */
+export function areTied(csr: Csr, u: number, v: number): boolean {
+  const short = csr.degree[u] <= csr.degree[v] ? u : v;
+  return indexIn(csr.neighbours, csr.offsets[short], csr.offsets[short + 1], short === u ? v : u) >= 0;
+}
+
+/** N(a) ∩ N(b), ascending: the shorter list walked, each entry looked up in the longer. */
+export function commonNeighbours(csr: Csr, a: number, b: number): Int32Array {
+  const { offsets, neighbours, degree } = csr;
+  const [short, long] = degree[a] <= degree[b] ? [a, b] : [b, a];
+  const out = new Int32Array(degree[short]);
+  let k = 0;
+  for (let p = offsets[short]; p < offsets[short + 1]; p++) {
+    if (indexIn(neighbours, offsets[long], offsets[long + 1], neighbours[p]) >= 0) out[k++] = neighbours[p];
+  }
+  return out.subarray(0, k);
+}
+
 /** Plain code-unit order: deterministic and locale-free. */
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

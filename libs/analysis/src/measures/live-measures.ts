@@ -33,7 +33,7 @@ import type { CliqueSummary } from './cliques';
 import { cliquesAfterAddingEdge } from './cliques-after-edge';
 import { normaliseHarmonic } from './closeness';
 import { localClustering } from './clustering';
-import { toCsr } from './csr';
+import { commonNeighbours, toCsr } from './csr';
 import type { Csr } from './csr';
 import { strengths } from './degree';
 import { eigenvectorCentrality } from './eigenvector';
@@ -212,7 +212,6 @@ function assemble(csr: Csr, between: Betweenness, harmonic: Float64Array, counts
   };
 }
 
-
 /** a, b and everyone tied to either, once each. */
 function neighbourhoodOf(csr: Csr, a: number, b: number): Int32Array {
   const seen = new Uint8Array(csr.n);
@@ -227,22 +226,4 @@ function neighbourhoodOf(csr: Csr, a: number, b: number): Int32Array {
     }
   }
   return Int32Array.from(out);
-}
-
-/** Members tied to both a and b (merge of two sorted lists). */
-function commonNeighbours(csr: Csr, a: number, b: number): number[] {
-  const out: number[] = [];
-  let i = csr.offsets[a];
-  let j = csr.offsets[b];
-  while (i < csr.offsets[a + 1] && j < csr.offsets[b + 1]) {
-    const x = csr.neighbours[i];
-    const y = csr.neighbours[j];
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
 }

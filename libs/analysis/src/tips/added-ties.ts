@@ -11,21 +11,8 @@
  * arc twice would make a multigraph that no measure is defined on.
  */
 import { constraintOf } from '../measures/burt';
+import { areTied, commonNeighbours } from '../measures/csr';
 import type { Csr } from '../measures/csr';
-
-/** Whether x and y are tied in `csr` (binary search in x's sorted neighbours). */
-export function isTied(csr: Csr, x: number, y: number): boolean {
-  let lo = csr.offsets[x];
-  let hi = csr.offsets[x + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = csr.neighbours[mid];
-    if (w === y) return true;
-    if (w < y) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
-}
 
 /** The change in open pairs when `ties` are added one after another (later ties see earlier ones). */
 export function openPairsAdded(csr: Csr, ties: ReadonlyArray<readonly [number, number]>): number {
@@ -33,7 +20,7 @@ export function openPairsAdded(csr: Csr, ties: ReadonlyArray<readonly [number, n
   for (let t = 0; t < ties.length; t++) {
     const [a, b] = ties[t];
     const earlier = ties.slice(0, t);
-    const tiedNow = (x: number, y: number): boolean => isTied(csr, x, y) || earlier.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
+    const tiedNow = (x: number, y: number): boolean => areTied(csr, x, y) || earlier.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
     if (tiedNow(a, b)) throw new RangeError(`what-if tie ${csr.keys[a]}–${csr.keys[b]} is already a tie`);
     // New partners of a or b from earlier ties: common neighbours the base graph does not know of.
     const fresh = new Set<number>();
@@ -41,7 +28,7 @@ export function openPairsAdded(csr: Csr, ties: ReadonlyArray<readonly [number, n
       if (p === a || p === b) fresh.add(q);
       if (q === a || q === b) fresh.add(p);
     }
-    let common = commonNeighbours(csr, a, b);
+    let common = commonNeighbours(csr, a, b).length;
     for (const w of fresh) if (tiedNow(a, w) && tiedNow(b, w)) common++;
     const degreeNow = (v: number): number => csr.degree[v] + earlier.filter(([p, q]) => p === v || q === v).length;
     // a and b each gain a pair with every current contact (closed when the contact is common), and
@@ -102,20 +89,4 @@ export function constraintAt(csr: Csr, v: number): number {
   const out = new Float64Array(csr.n);
   constraintOf(csr, [v], out);
   return out[v];
-}
-
-/** |N(a) ∩ N(b)| by merging the two sorted neighbour lists. */
-function commonNeighbours(csr: Csr, a: number, b: number): number {
-  const { offsets, neighbours } = csr;
-  let i = offsets[a];
-  let j = offsets[b];
-  let common = 0;
-  while (i < offsets[a + 1] && j < offsets[b + 1]) {
-    const x = neighbours[i];
-    const y = neighbours[j];
-    if (x === y) common++;
-    if (x <= y) i++;
-    if (y <= x) j++;
-  }
-  return common;
 }

@@ -30,10 +30,9 @@ import { toInstant } from '../graph/instant';
 import type { NetworkHistory } from '../graph/network-history';
 import { membershipAt } from '../graph/network-history';
 import type { MemberMeasures, NetworkMeasures, TieGraph } from '../graph/types';
-import { compareKeys, toCsr } from '../measures/csr';
+import { areTied, compareKeys, toCsr } from '../measures/csr';
 import type { Csr } from '../measures/csr';
 import { formatNumber } from '../phases/evidence';
-import { isTied } from './added-ties';
 import { articulationPoints, splitAt } from './articulation';
 import { createWhatIfMemo } from './what-if-memo';
 import type { WhatIfMemo } from './what-if-memo';
@@ -603,7 +602,7 @@ class Scene {
     const ia = this.csr.indexOf.get(a);
     const ib = this.csr.indexOf.get(b);
     if (ia === undefined || ib === undefined) return false;
-    return isTied(this.csr, ia, ib);
+    return areTied(this.csr, ia, ib);
   }
 
   /** Keys of the members that pass `keep`, by degree (then eigenvector, then CSR order), best first. */
@@ -641,7 +640,7 @@ class Scene {
     for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
       for (let j = i + 1; j < csr.offsets[v + 1]; j++) {
         const [x, y] = [csr.neighbours[i], csr.neighbours[j]];
-        if (isTied(csr, x, y) || this.isCoordinator(x) || this.isCoordinator(y)) continue;
+        if (areTied(csr, x, y) || this.isCoordinator(x) || this.isCoordinator(y)) continue;
         const s = csr.degree[x] + csr.degree[y];
         if (s > score) {
           score = s;
@@ -658,7 +657,7 @@ class Scene {
     const byDegree = (list: readonly number[]) => [...this.peersOf(list)].sort((x, y) => csr.degree[y] - csr.degree[x] || x - y);
     for (const a of byDegree(group)) {
       for (const b of byDegree(other)) {
-        if (!isTied(csr, a, b)) return [a, b];
+        if (!areTied(csr, a, b)) return [a, b];
       }
     }
     return null;
