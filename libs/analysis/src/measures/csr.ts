@@ -124,6 +124,18 @@ export function indexIn(list: Int32Array, lo: number, hi: number, x: number): nu
   return -1;
 }
 
+/** The first index in the ascending `list[from .. to)` whose value is > x (to when none is). */
+export function firstAbove(list: ArrayLike<number>, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether u and v are tied: a binary search in the shorter neighbour list, without allocating. */
 export function areTied(csr: Csr, u: number, v: number): boolean {
   const short = csr.degree[u] <= csr.degree[v] ? u : v;

@@ -6,8 +6,9 @@ import { compareKeys, toCsr } from '../measures/csr';
 import { measureGraph } from '../measures/network-measures';
 import { mulberry32 } from '../measures/seeded-random';
 import { joined, left, logged } from '../testing/history.mother';
-import { TIP_RULES, tips, tipsFor } from './tips';
-import type { Tip } from './tips';
+import type { Tip } from './tip';
+import { TIP_RULES } from './tip-rules';
+import { tips, tipsFor } from './tips';
 
 const coordinator = (event: NetworkHistoryEvent): NetworkHistoryEvent => (event.type === 'MemberJoined' ? { ...event, data: { ...event.data, role: 'coordinator' } } : event);
 const JAN = '2024-01-01T00:00:00Z';
