@@ -38,39 +38,41 @@ export { DEFAULT_DECAY_THRESHOLD, formatTieWindow, parseTieWindow, resolveTieWin
 export { DEFAULT_DEPTH_WEIGHTS, resolveDepthWeights } from './graph/depth-weights';
 export { toInstant } from './graph/instant';
 
-// Measures: the two entry points, then each family for callers who need one measure.
+// Measures: the two entry points (measures/*.ts), then the engine they run on (measures/engine: CSR,
+// shortest paths, the seeded generator, the live view) and each family for callers who need one
+// measure (measures/centrality, cohesion, communities).
 export { memberMeasures } from './measures/member-measures';
 export type { MeasureOptions } from './measures/member-measures';
 export { measureGraph, networkMeasures } from './measures/network-measures';
 export type { NetworkMeasureOptions } from './measures/network-measures';
-export { LIVE_MEASURE_DEFAULTS, createLiveMeasures } from './measures/live-measures';
-export type { LiveMeasured, LiveMeasureOptions, LiveMeasures } from './measures/live-measures';
-export { toCsr } from './measures/csr';
-export type { Csr } from './measures/csr';
-export { BETWEENNESS_DEFAULTS, betweenness } from './measures/betweenness';
-export type { Betweenness, BetweennessOptions } from './measures/betweenness';
-export { harmonicCloseness } from './measures/closeness';
-export { degrees, strengths } from './measures/degree';
-export { EIGENVECTOR_DEFAULTS, eigenvectorCentrality } from './measures/eigenvector';
-export type { EigenvectorOptions } from './measures/eigenvector';
-export { triangles } from './measures/triangles';
-export { averageClustering, localClustering, transitivity } from './measures/clustering';
-export { burtMeasures, constraint, structuralHoles } from './measures/burt';
-export { coreNumbers, largestCore } from './measures/cores';
-export { CLIQUE_DEFAULTS, maximalCliques } from './measures/cliques';
-export type { CliqueOptions, CliqueSummary } from './measures/cliques';
-export { connectedComponents } from './measures/components';
-export { LOUVAIN_DEFAULTS, louvain } from './measures/louvain';
-export type { Communities, LouvainOptions } from './measures/louvain';
-export { crossCommunityTieShare, modularity } from './measures/modularity';
-export { gini } from './measures/gini';
+export { LIVE_MEASURE_DEFAULTS, createLiveMeasures } from './measures/engine/live-measures';
+export type { LiveMeasured, LiveMeasureOptions, LiveMeasures } from './measures/engine/live-measures';
+export { toCsr } from './measures/engine/csr';
+export type { Csr } from './measures/engine/csr';
+export { BETWEENNESS_DEFAULTS, betweenness } from './measures/centrality/betweenness';
+export type { Betweenness, BetweennessOptions } from './measures/centrality/betweenness';
+export { harmonicCloseness } from './measures/centrality/closeness';
+export { degrees, strengths } from './measures/centrality/degree';
+export { EIGENVECTOR_DEFAULTS, eigenvectorCentrality } from './measures/centrality/eigenvector';
+export type { EigenvectorOptions } from './measures/centrality/eigenvector';
+export { triangles } from './measures/cohesion/triangles';
+export { averageClustering, localClustering, transitivity } from './measures/cohesion/clustering';
+export { burtMeasures, constraint, structuralHoles } from './measures/cohesion/burt';
+export { coreNumbers, largestCore } from './measures/cohesion/cores';
+export { CLIQUE_DEFAULTS, maximalCliques } from './measures/cohesion/cliques';
+export type { CliqueOptions, CliqueSummary } from './measures/cohesion/cliques';
+export { connectedComponents } from './measures/cohesion/components';
+export { LOUVAIN_DEFAULTS, louvain } from './measures/communities/louvain';
+export type { Communities, LouvainOptions } from './measures/communities/louvain';
+export { crossCommunityTieShare, modularity } from './measures/communities/modularity';
+export { gini } from './measures/centrality/gini';
 export {
   freemanBetweennessCentralisation,
   freemanClosenessCentralisation,
   freemanDegreeCentralisation,
-} from './measures/freeman-centralisation';
-export { ladderProfile } from './measures/ladder-profile';
-export { mulberry32 } from './measures/seeded-random';
+} from './measures/centrality/freeman-centralisation';
+export { ladderProfile } from './measures/cohesion/ladder-profile';
+export { mulberry32 } from './measures/engine/seeded-random';
 
 // Development over time, phases, tips, exports and the demo network.
 export * from './timeline';

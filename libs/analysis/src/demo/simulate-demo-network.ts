@@ -22,7 +22,7 @@
  */
 import type { Channel, InteractionKind, InterventionKind, MemberRole, MemberType } from '@solmu/network/published';
 import { INTERACTION_KINDS } from '@solmu/network/published';
-import { mulberry32 } from '../measures/seeded-random';
+import { mulberry32 } from '../measures/engine/seeded-random';
 import { DEMO_MEMBERS, DEMO_NETWORK, FOUNDING_CIRCLES, THEME_GROUPS } from './demo-cast';
 
 export const DEMO_DURATION_DAYS = 550;

@@ -11,7 +11,7 @@
  */
 import { INTERACTION_KINDS } from '@solmu/network/published';
 import type { TieGraph } from '../graph/types';
-import { compareKeys } from '../measures/csr';
+import { compareKeys } from '../measures/engine/csr';
 import { MEASURE_KEYS, sortedEdges } from './graphml';
 import type { GraphExportOptions } from './graphml';
 

@@ -18,7 +18,7 @@ import { DAY_MS, toInstant } from '../graph/instant';
 import type { NetworkHistory } from '../graph/network-history';
 import { formatTieWindow, resolveTieWindow } from '../graph/tie-window';
 import type { DepthWeights, TieWindow, TieWindowSpec } from '../graph/types';
-import { compareKeys } from '../measures/csr';
+import { compareKeys } from '../measures/engine/csr';
 import { calendarBuckets } from '../timeline/calendar';
 import { historyRange } from '../timeline/timeline';
 import { forEachWindowGraph } from '../timeline/window-graphs';

@@ -8,7 +8,7 @@
  */
 import { INTERACTION_KINDS } from '@solmu/network/published';
 import type { MemberMeasures, TieGraph } from '../graph/types';
-import { compareKeys } from '../measures/csr';
+import { compareKeys } from '../measures/engine/csr';
 import { attributes, escapeXml } from './xml';
 
 export interface GraphExportOptions {

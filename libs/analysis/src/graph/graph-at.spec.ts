@@ -1,6 +1,6 @@
 import { ValidationFailed } from '@solmu/kernel';
 import { INTERACTION_KINDS } from '@solmu/network/published';
-import { mulberry32 } from '../measures/seeded-random';
+import { mulberry32 } from '../measures/engine/seeded-random';
 import { corrected, joined, left, logged, retracted } from '../testing/history.mother';
 import { createGraphTimeline, graphAt } from './graph-at';
 import { applyNetworkEvent, foldNetworkHistory } from './network-history';

@@ -29,7 +29,7 @@ import type {
   MemberType,
   NetworkEvent,
 } from '@solmu/network/published';
-import { compareKeys } from '../measures/csr';
+import { compareKeys } from '../measures/engine/csr';
 import { eventInstant } from './instant';
 
 /** An event of one network as the fold receives it: the published event plus its global position. */

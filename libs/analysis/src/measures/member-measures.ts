@@ -7,22 +7,22 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { MemberMeasures } from '../graph/types';
-import { betweennessSources, scaleBetweenness } from './betweenness';
-import type { BetweennessOptions } from './betweenness';
-import { burtMeasures } from './burt';
-import type { BurtMeasures } from './burt';
-import type { CliqueOptions } from './cliques';
-import { normaliseHarmonic } from './closeness';
-import { toCsr } from './csr';
-import type { Csr } from './csr';
-import { strengths } from './degree';
-import { eigenvectorCentrality } from './eigenvector';
-import type { EigenvectorOptions } from './eigenvector';
-import { localClustering } from './clustering';
-import { louvain } from './louvain';
-import type { Communities, LouvainOptions } from './louvain';
-import { shortestPathSweep } from './shortest-paths';
-import { triangles } from './triangles';
+import { betweennessSources, scaleBetweenness } from './centrality/betweenness';
+import type { BetweennessOptions } from './centrality/betweenness';
+import { burtMeasures } from './cohesion/burt';
+import type { BurtMeasures } from './cohesion/burt';
+import type { CliqueOptions } from './cohesion/cliques';
+import { normaliseHarmonic } from './centrality/closeness';
+import { toCsr } from './engine/csr';
+import type { Csr } from './engine/csr';
+import { strengths } from './centrality/degree';
+import { eigenvectorCentrality } from './centrality/eigenvector';
+import type { EigenvectorOptions } from './centrality/eigenvector';
+import { localClustering } from './cohesion/clustering';
+import { louvain } from './communities/louvain';
+import type { Communities, LouvainOptions } from './communities/louvain';
+import { shortestPathSweep } from './engine/shortest-paths';
+import { triangles } from './cohesion/triangles';
 
 export interface MeasureOptions {
   /** Edge attribute summed into `strength` (default the tie's `strength`; null counts ties). */

@@ -3,7 +3,7 @@ import { INTERACTION_KINDS } from '@solmu/network/published';
 import { expectClose, fixtureCsr, fixtureGraph, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
 import type { NetworkMeasures } from '../graph/types';
 import { memberMeasures } from './member-measures';
-import { modularity } from './modularity';
+import { modularity } from './communities/modularity';
 import { measureGraph, networkMeasures } from './network-measures';
 
 describe('networkMeasures', () => {

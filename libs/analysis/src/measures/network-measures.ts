@@ -10,25 +10,25 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { MemberMeasures, NetworkMeasures } from '../graph/types';
-import { structuralHoles } from './burt';
-import { maximalCliques } from './cliques';
-import type { CliqueSummary } from './cliques';
-import { averageClustering, transitivity } from './clustering';
-import { connectedComponents } from './components';
-import { coreNumbers, largestCore } from './cores';
-import { toCsr } from './csr';
-import type { Csr } from './csr';
+import { structuralHoles } from './cohesion/burt';
+import { maximalCliques } from './cohesion/cliques';
+import type { CliqueSummary } from './cohesion/cliques';
+import { averageClustering, transitivity } from './cohesion/clustering';
+import { connectedComponents } from './cohesion/components';
+import { coreNumbers, largestCore } from './cohesion/cores';
+import { toCsr } from './engine/csr';
+import type { Csr } from './engine/csr';
 import {
   freemanBetweennessCentralisation,
   freemanClosenessCentralisation,
   freemanDegreeCentralisation,
-} from './freeman-centralisation';
-import { gini } from './gini';
-import { ladderProfile } from './ladder-profile';
+} from './centrality/freeman-centralisation';
+import { gini } from './centrality/gini';
+import { ladderProfile } from './cohesion/ladder-profile';
 import { memberArrays, memberRecords } from './member-measures';
 import type { MeasureOptions, MemberArrays } from './member-measures';
-import { crossCommunityTieShare, modularity } from './modularity';
-import { triangles } from './triangles';
+import { crossCommunityTieShare, modularity } from './communities/modularity';
+import { triangles } from './cohesion/triangles';
 
 export interface NetworkMeasureOptions extends MeasureOptions {
   /** Member measures already computed for this same graph, to avoid computing them again. */

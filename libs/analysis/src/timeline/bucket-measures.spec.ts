@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { INTERACTION_KINDS } from '@solmu/network/published';
 import { networkMeasures } from '../measures/network-measures';
-import { mulberry32 } from '../measures/seeded-random';
+import { mulberry32 } from '../measures/engine/seeded-random';
 import { bucketMeasures } from './bucket-measures';
 
 describe('bucketMeasures', () => {

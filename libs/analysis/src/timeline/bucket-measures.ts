@@ -4,7 +4,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { NetworkMeasures } from '../graph/types';
-import { toCsr } from '../measures/csr';
+import { toCsr } from '../measures/engine/csr';
 import { memberArrays } from '../measures/member-measures';
 import type { MeasureOptions } from '../measures/member-measures';
 import { networkFromArrays } from '../measures/network-measures';

@@ -3,7 +3,7 @@ import { graphAt } from '../graph/graph-at';
 import { foldNetworkHistory } from '../graph/network-history';
 import type { NetworkHistory, NetworkHistoryEvent } from '../graph/network-history';
 import type { TieWindow } from '../graph/types';
-import { mulberry32 } from '../measures/seeded-random';
+import { mulberry32 } from '../measures/engine/seeded-random';
 import { corrected, joined, left, logged, retracted } from '../testing/history.mother';
 import { forEachWindowGraph } from './window-graphs';
 import type { AbstractGraph, Attributes } from 'graphology-types';

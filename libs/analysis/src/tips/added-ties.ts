@@ -10,9 +10,9 @@
  * Ties are pairs of node indices; a pair that is already tied (or repeated) is refused, because an
  * arc twice would make a multigraph that no measure is defined on.
  */
-import { constraintOf } from '../measures/burt';
-import { areTied, commonNeighbours } from '../measures/csr';
-import type { Csr } from '../measures/csr';
+import { constraintOf } from '../measures/cohesion/burt';
+import { areTied, commonNeighbours } from '../measures/engine/csr';
+import type { Csr } from '../measures/engine/csr';
 
 /** The change in open pairs when `ties` are added one after another (later ties see earlier ones). */
 export function openPairsAdded(csr: Csr, ties: ReadonlyArray<readonly [number, number]>): number {

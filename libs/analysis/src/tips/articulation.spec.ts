@@ -1,5 +1,5 @@
 import { UndirectedGraph } from 'graphology';
-import { toCsr } from '../measures/csr';
+import { toCsr } from '../measures/engine/csr';
 import { articulationPoints, splitAt } from './articulation';
 
 const graphOf = (edges: Array<[string, string]>, extra: string[] = []): UndirectedGraph => {

@@ -9,7 +9,7 @@
  * lists their members for the few a caller reports (a BFS each, so not for every cut vertex of a
  * large network).
  */
-import type { Csr } from '../measures/csr';
+import type { Csr } from '../measures/engine/csr';
 
 export interface CutVertex {
   /** CSR index of the member. */

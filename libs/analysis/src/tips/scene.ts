@@ -4,8 +4,8 @@
  * is built once, on the first preview any finder asks for.
  */
 import type { MemberMeasures, TieGraph } from '../graph/types';
-import { areTied } from '../measures/csr';
-import type { Csr } from '../measures/csr';
+import { areTied } from '../measures/engine/csr';
+import type { Csr } from '../measures/engine/csr';
 import type { Tip, TipKind, TipMeasures } from './tip';
 import type { TipRules } from './tip-rules';
 import type { WhatIfMemo } from './what-if-memo';

@@ -13,8 +13,8 @@
 import { toInstant } from '../graph/instant';
 import type { NetworkHistory } from '../graph/network-history';
 import type { TieGraph } from '../graph/types';
-import { toCsr } from '../measures/csr';
-import type { Csr } from '../measures/csr';
+import { toCsr } from '../measures/engine/csr';
+import type { Csr } from '../measures/engine/csr';
 import { brokers } from './finders/brokers';
 import { closedGroups } from './finders/closed-groups';
 import { coordinatorLoad } from './finders/coordinator-load';

@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { expectSameUpToRounding } from '@solmu/testing';
-import { toCsr } from '../measures/csr';
-import { mulberry32 } from '../measures/seeded-random';
+import { toCsr } from '../measures/engine/csr';
+import { mulberry32 } from '../measures/engine/seeded-random';
 import { createWhatIfMemo } from './what-if-memo';
 import { previewTies, whatIfBase } from './what-if';
 

@@ -6,8 +6,8 @@
  *
  * One memo per live picture (network, window, weights), passed as `context.whatIf` to `tips`.
  */
-import type { Csr } from '../measures/csr';
-import { diffStructure } from '../measures/structure-diff';
+import type { Csr } from '../measures/engine/csr';
+import { diffStructure } from '../measures/engine/structure-diff';
 import { advanceBase, previewTies, whatIfBase } from './what-if';
 import type { WhatIf, WhatIfBase, WhatIfOptions } from './what-if';
 

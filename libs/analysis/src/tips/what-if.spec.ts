@@ -1,9 +1,9 @@
 import { UndirectedGraph } from 'graphology';
-import { constraint, structuralHoles } from '../measures/burt';
-import { csrFromEdges, toCsr } from '../measures/csr';
-import type { Csr } from '../measures/csr';
-import { mulberry32 } from '../measures/seeded-random';
-import { triangles } from '../measures/triangles';
+import { constraint, structuralHoles } from '../measures/cohesion/burt';
+import { csrFromEdges, toCsr } from '../measures/engine/csr';
+import type { Csr } from '../measures/engine/csr';
+import { mulberry32 } from '../measures/engine/seeded-random';
+import { triangles } from '../measures/cohesion/triangles';
 import { constraintAt, csrWithTies, openPairsAdded } from './added-ties';
 import { previewTies, whatIfBase } from './what-if';
 

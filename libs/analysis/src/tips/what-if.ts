@@ -14,12 +14,12 @@
  * a fifth of the sources. Above `exactBetweennessUpTo` members the
  * sources are sampled pivots, the same before and after, so the difference is not sampling noise.
  */
-import { betweennessSources, scaleBetweenness } from '../measures/betweenness';
-import { structuralHoles } from '../measures/burt';
-import type { Csr } from '../measures/csr';
-import { freemanBetweennessCentralisation, freemanDegreeCentralisation } from '../measures/freeman-centralisation';
-import { hopsFrom, shortestPathSweep } from '../measures/shortest-paths';
-import { triangles } from '../measures/triangles';
+import { betweennessSources, scaleBetweenness } from '../measures/centrality/betweenness';
+import { structuralHoles } from '../measures/cohesion/burt';
+import type { Csr } from '../measures/engine/csr';
+import { freemanBetweennessCentralisation, freemanDegreeCentralisation } from '../measures/centrality/freeman-centralisation';
+import { hopsFrom, shortestPathSweep } from '../measures/engine/shortest-paths';
+import { triangles } from '../measures/cohesion/triangles';
 import { constraintAt, csrWithTies, openPairsAdded } from './added-ties';
 
 export interface WhatIfFigures {

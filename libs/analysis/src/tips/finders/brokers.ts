@@ -4,7 +4,7 @@
  * structural hole controls the collaboration; no genuine, equal interaction). The tip suggests a second
  * connection that does not run through them.
  */
-import { areTied } from '../../measures/csr';
+import { areTied } from '../../measures/engine/csr';
 import { formatNumber } from '../../phases/evidence';
 import { articulationPoints, splitAt } from '../articulation';
 import type { Scene } from '../scene';

@@ -2,7 +2,7 @@
  * bridge_communities: a group (a Louvain community) talks almost only among itself (klikkiytyminen). The
  * tip suggests a first tie to the largest other group.
  */
-import { areTied } from '../../measures/csr';
+import { areTied } from '../../measures/engine/csr';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';
 import type { WhatIf } from '../what-if';

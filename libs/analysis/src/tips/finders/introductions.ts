@@ -2,7 +2,7 @@
  * introduce: two members who share partners have never met. Closing the triad raises density and closes
  * structural holes; a shared peer makes the most natural introduction.
  */
-import { firstAbove } from '../../measures/csr';
+import { firstAbove } from '../../measures/engine/csr';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';
 import { counted, nameList } from '../wording';

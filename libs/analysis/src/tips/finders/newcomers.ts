@@ -3,7 +3,7 @@
  * "mietittävä uusien perehdyttäminen ja toimintaan mukaantulo"). The tip names well-connected peers to
  * welcome them, spreading the welcoming over several hosts.
  */
-import { compareKeys } from '../../measures/csr';
+import { compareKeys } from '../../measures/engine/csr';
 import { DAY_MS } from '../scene';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';

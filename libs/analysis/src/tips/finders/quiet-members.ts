@@ -6,7 +6,7 @@
  */
 import type { NetworkHistory } from '../../graph/network-history';
 import { membershipAt } from '../../graph/network-history';
-import { compareKeys, firstAbove } from '../../measures/csr';
+import { compareKeys, firstAbove } from '../../measures/engine/csr';
 import { DAY_MS } from '../scene';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';

@@ -5,7 +5,7 @@
  */
 import type { InteractionKind } from '@solmu/network/published';
 import { INTERACTION_KINDS } from '@solmu/network/published';
-import { compareKeys } from '../../measures/csr';
+import { compareKeys } from '../../measures/engine/csr';
 import { DAY_MS } from '../scene';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';

@@ -1,9 +1,9 @@
 import { cliquesAfterAddingEdge } from './cliques-after-edge';
 import { maximalCliques } from './cliques';
 import type { CliqueSummary } from './cliques';
-import { csrFromEdges } from './csr';
-import type { Csr } from './csr';
-import { mulberry32, shuffleInPlace } from './seeded-random';
+import { csrFromEdges } from '../engine/csr';
+import type { Csr } from '../engine/csr';
+import { mulberry32, shuffleInPlace } from '../engine/seeded-random';
 
 type Edge = readonly [number, number];
 

@@ -1,8 +1,8 @@
-import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
+import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
 import { betweenness, betweennessSources } from './betweenness';
-import { csrFromEdges } from './csr';
-import type { Csr } from './csr';
-import { mulberry32 } from './seeded-random';
+import { csrFromEdges } from '../engine/csr';
+import type { Csr } from '../engine/csr';
+import { mulberry32 } from '../engine/seeded-random';
 
 describe('betweenness', () => {
   describe.each(goldenFixtures().map((f) => [f.name, f] as const))('on the %s fixture', (_name, fixture) => {

@@ -18,7 +18,7 @@
  * - Enumeration stops after `limit` maximal cliques (`truncated` then says so and counts are lower
  *   bounds); real networks stay far below it, but adversarial graphs can have exponentially many.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 import { expandMaximalCliques } from './clique-search';
 import { coreDecomposition } from './cores';
 

@@ -11,9 +11,9 @@
  *   drawn sources, scaled by n/k. Unbiased; as networkx `betweenness_centrality(k=…, seed=…)`, though
  *   the pivots drawn for a given seed differ. Exact remains the default.
  */
-import type { Csr } from './csr';
-import { mulberry32 } from './seeded-random';
-import { shortestPathSweep } from './shortest-paths';
+import type { Csr } from '../engine/csr';
+import { mulberry32 } from '../engine/seeded-random';
+import { shortestPathSweep } from '../engine/shortest-paths';
 
 export const BETWEENNESS_DEFAULTS = {
   /** Number of sampled sources; null = exact (all n sources). */

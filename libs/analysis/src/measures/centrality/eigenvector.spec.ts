@@ -1,4 +1,4 @@
-import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
+import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
 import { eigenvectorCentrality } from './eigenvector';
 
 describe('eigenvector centrality', () => {

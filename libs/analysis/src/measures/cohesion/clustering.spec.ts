@@ -1,4 +1,4 @@
-import { asRecord, expectClose, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
+import { asRecord, expectClose, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
 import { averageClustering, localClustering, transitivity } from './clustering';
 import { triangles } from './triangles';
 

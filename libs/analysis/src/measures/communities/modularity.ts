@@ -8,7 +8,7 @@
  * counted twice) and tot_c the sum of degrees in c. Equals networkx `community.modularity`
  * (resolution γ, default 1) and igraph `modularity`. Unweighted unless `weighted`; 0 without ties.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export interface ModularityOptions {
   resolution?: number;

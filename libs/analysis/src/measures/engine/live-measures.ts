@@ -24,26 +24,26 @@
  * Every update equals `measureGraph(graph, { betweenness: { pivots } })` of the same graph (tested).
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import type { MemberMeasures, NetworkMeasures } from '../graph/types';
-import { betweennessSources, scaleBetweenness } from './betweenness';
-import type { Betweenness } from './betweenness';
-import { burtMeasures, constraint, constraintOf } from './burt';
-import { maximalCliques } from './cliques';
-import type { CliqueSummary } from './cliques';
-import { cliquesAfterAddingEdge } from './cliques-after-edge';
-import { normaliseHarmonic } from './closeness';
-import { localClustering } from './clustering';
+import type { MemberMeasures, NetworkMeasures } from '../../graph/types';
+import { betweennessSources, scaleBetweenness } from '../centrality/betweenness';
+import type { Betweenness } from '../centrality/betweenness';
+import { burtMeasures, constraint, constraintOf } from '../cohesion/burt';
+import { maximalCliques } from '../cohesion/cliques';
+import type { CliqueSummary } from '../cohesion/cliques';
+import { cliquesAfterAddingEdge } from '../cohesion/cliques-after-edge';
+import { normaliseHarmonic } from '../centrality/closeness';
+import { localClustering } from '../cohesion/clustering';
 import { commonNeighbours, toCsr } from './csr';
 import type { Csr } from './csr';
-import { strengths } from './degree';
-import { eigenvectorCentrality } from './eigenvector';
-import { louvain } from './louvain';
-import { memberRecords } from './member-measures';
-import type { MeasureOptions, MemberArrays } from './member-measures';
-import { fromArrays, networkFromArrays } from './network-measures';
+import { strengths } from '../centrality/degree';
+import { eigenvectorCentrality } from '../centrality/eigenvector';
+import { louvain } from '../communities/louvain';
+import { memberRecords } from '../member-measures';
+import type { MeasureOptions, MemberArrays } from '../member-measures';
+import { fromArrays, networkFromArrays } from '../network-measures';
 import { hopsFrom, shortestPathSweep } from './shortest-paths';
 import { diffStructure } from './structure-diff';
-import { triangles } from './triangles';
+import { triangles } from '../cohesion/triangles';
 
 export const LIVE_MEASURE_DEFAULTS = {
   /** Exact betweenness up to this many members. */

@@ -28,8 +28,8 @@
 import { CLIQUE_DEFAULTS, maximalCliques } from './cliques';
 import type { CliqueOptions, CliqueSummary } from './cliques';
 import { expandMaximalCliques } from './clique-search';
-import { areTied, commonNeighbours, csrFromEdges, indexIn } from './csr';
-import type { Csr } from './csr';
+import { areTied, commonNeighbours, csrFromEdges, indexIn } from '../engine/csr';
+import type { Csr } from '../engine/csr';
 
 export function cliquesAfterAddingEdge(
   before: Csr,

@@ -1,4 +1,4 @@
-import { expectClose, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
+import { expectClose, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
 import { betweenness } from './betweenness';
 import { harmonicCloseness } from './closeness';
 import {

@@ -1,8 +1,8 @@
-import { expectClose, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
+import { expectClose, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
 import { maximalCliques } from './cliques';
-import { csrFromEdges } from './csr';
-import type { Csr } from './csr';
-import { mulberry32 } from './seeded-random';
+import { csrFromEdges } from '../engine/csr';
+import type { Csr } from '../engine/csr';
+import { mulberry32 } from '../engine/seeded-random';
 
 describe('maximal cliques', () => {
   it.each(goldenFixtures().map((f) => [f.name, f] as const))(

@@ -1,5 +1,5 @@
-import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
-import { toCsr } from './csr';
+import { asRecord, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
+import { toCsr } from '../engine/csr';
 import { degrees, strengths } from './degree';
 import { MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 

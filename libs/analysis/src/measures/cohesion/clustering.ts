@@ -11,7 +11,7 @@
  * - transitivity = 3 × triangles / connected triples = Σ triangles_v / Σ d_v(d_v − 1)/2; 0 when
  *   there is no connected triple.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export function localClustering(csr: Csr, triangleCounts: Int32Array): Float64Array {
   const out = new Float64Array(csr.n);

@@ -1,5 +1,5 @@
-import { asRecord, expectClose, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
-import type { GoldenFixture } from '../../../../test/fixtures/golden-fixtures';
+import { asRecord, expectClose, expectClosePerNode, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
+import type { GoldenFixture } from '../../../../../test/fixtures/golden-fixtures';
 import { burtMeasures, structuralHoles } from './burt';
 import { triangles } from './triangles';
 

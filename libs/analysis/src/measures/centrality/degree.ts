@@ -6,7 +6,7 @@
  * Conventions: degree counts distinct ties (networkx `G.degree()`); strength sums the edge weight,
  * for a TieGraph the tie's depth-weighted `strength` (networkx `G.degree(weight=…)`, igraph `strength`).
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export function degrees(csr: Csr): Int32Array {
   return csr.degree;

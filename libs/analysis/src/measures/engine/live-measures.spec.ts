@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { createLiveMeasures } from './live-measures';
-import { measureGraph } from './network-measures';
+import { measureGraph } from '../network-measures';
 import { mulberry32 } from './seeded-random';
 
 type Graph = AbstractGraph<Attributes, Attributes>;

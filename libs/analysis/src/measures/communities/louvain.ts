@@ -18,9 +18,9 @@
  * - Community ids are renumbered 0, 1, … in order of each community's first member (by node index).
  *   Members without ties stay alone in their own community; `count` leaves those out.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 import { modularity } from './modularity';
-import { mulberry32, shuffleInPlace } from './seeded-random';
+import { mulberry32, shuffleInPlace } from '../engine/seeded-random';
 
 export const LOUVAIN_DEFAULTS = {
   seed: 42,

@@ -8,8 +8,8 @@
  * This differs from classic (Freeman) closeness, which networkx's `closeness_centrality` computes with
  * the Wasserman–Faust correction; the two agree only in ranking on connected graphs, not in value.
  */
-import type { Csr } from './csr';
-import { shortestPathSweep } from './shortest-paths';
+import type { Csr } from '../engine/csr';
+import { shortestPathSweep } from '../engine/shortest-paths';
 
 export function harmonicCloseness(csr: Csr): Float64Array {
   const { harmonic } = shortestPathSweep(csr, { dependencies: false });

@@ -1,9 +1,9 @@
 import { UndirectedGraph } from 'graphology';
-import { fixtureCsr, fixtureGraph, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
-import { toCsr } from './csr';
+import { fixtureCsr, fixtureGraph, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
+import { toCsr } from '../engine/csr';
 import { louvain } from './louvain';
 import { modularity } from './modularity';
-import { mulberry32, shuffleInPlace } from './seeded-random';
+import { mulberry32, shuffleInPlace } from '../engine/seeded-random';
 
 describe('Louvain communities', () => {
   const withTies = goldenFixtures().filter((f) => f.expected.network.ties > 0);

@@ -10,7 +10,7 @@
  * Without ties every member gets 1/√n. If it has not converged after `maxIter` steps, networkx
  * raises; here the last iterate is returned and `converged` is false, so a timeline never breaks.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export const EIGENVECTOR_DEFAULTS = {
   /** networkx's defaults. */

@@ -6,7 +6,7 @@
  * Batagelj & Zaversnik (2003) bucket algorithm, O(n + m). Equals networkx `core_number`,
  * igraph `coreness`. Members without ties have core number 0.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export function coreNumbers(csr: Csr): Int32Array {
   return coreDecomposition(csr).core;

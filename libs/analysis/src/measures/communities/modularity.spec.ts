@@ -1,5 +1,5 @@
-import { expectClose, fixtureCsr, goldenFixtures } from '../../../../test/fixtures/golden-fixtures';
-import type { GoldenFixture } from '../../../../test/fixtures/golden-fixtures';
+import { expectClose, fixtureCsr, goldenFixtures } from '../../../../../test/fixtures/golden-fixtures';
+import type { GoldenFixture } from '../../../../../test/fixtures/golden-fixtures';
 import { crossCommunityTieShare, modularity } from './modularity';
 
 describe('modularity', () => {

@@ -14,7 +14,7 @@
  * Members without ties have none of these (null), as networkx's NaN. Open pairs are the holes:
  * Σ_v (d_v(d_v − 1)/2 − t_v), counted once per member around whom the pair is open.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export interface BurtMeasures {
   effectiveSize: Array<number | null>;

@@ -6,7 +6,7 @@
  * `connected_components` and igraph `components`. `largestShare` = size of the largest component / n
  * (0 when n = 0). Labels are numbered in order of each component's lowest node index.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export interface Components {
   count: number;

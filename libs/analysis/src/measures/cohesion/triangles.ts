@@ -6,7 +6,7 @@
  * Node-iterator with a stamp array, counting each triangle once from its lowest-index corner:
  * O(Σ_v d_v²) time, O(n) memory. Equals networkx `triangles(G)`.
  */
-import type { Csr } from './csr';
+import type { Csr } from '../engine/csr';
 
 export function triangles(csr: Csr): Int32Array {
   const { n, offsets, neighbours } = csr;
