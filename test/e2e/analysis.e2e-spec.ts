@@ -174,5 +174,45 @@ describe('live analysis and rebuilds', () => {
     expect(othersEgo.status).toBe(403);
     expect(stillOwnEgo.status).toBe(200);
   });
+
+  it('with membersSeeNetwork=false a member’s tips name only the member and whom they have worked with, and carry no network figures', async () => {
+    // Xena has worked only with Hubert; Hubert, Ylva and Zorro work together, and Zorro with Wilma.
+    const names = ['Hubert', 'Xena', 'Ylva', 'Zorro', 'Wilma'];
+    const { networkId, members } = await aNetworkWithMembers(solmu, names);
+    const [hubert, xena, ylva, zorro, wilma] = members;
+    const person = await aPerson(solmu, 'xena@analysis.test');
+    await linkPerson(solmu, networkId, xena, person.token);
+    const pairs: Array<[string, string, string]> = [
+      [hubert, xena, 'acquainted'],
+      [hubert, ylva, 'outlined_goals'],
+      [hubert, zorro, 'outlined_goals'],
+      [ylva, zorro, 'outlined_goals'],
+      [zorro, wilma, 'outlined_goals'],
+    ];
+    for (const [i, [a, b, kind]] of pairs.entries()) {
+      await solmu.request('POST', `/networks/${networkId}/interactions`, { kind, participants: [a, b], occurredAt: `2024-02-0${i + 1}T10:00:00Z` });
+    }
+    const strangers = [ylva, zorro, wilma, 'Ylva', 'Zorro', 'Wilma'];
+    const named = (body: unknown) => strangers.filter((s) => JSON.stringify(body).includes(s));
+
+    const open = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/tips`);
+    await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: false });
+    const closed = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/tips`);
+    const graph = await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/graph`);
+
+    // Open: what the member sees today, third parties' ties included ("Xena and Ylva both work with Hubert").
+    expect(open.status).toBe(200);
+    expect(named(open.body.tips)).toEqual(expect.arrayContaining(['Ylva', ylva]));
+    // Closed: the graph is 403, and the tips no longer open it.
+    expect(graph.status).toBe(403);
+    expect(closed.status).toBe(200);
+    expect(closed.body.tips.map((t: { id: string }) => t.id).sort()).toEqual([`climb_ladder:${[hubert, xena].sort().join('+')}`, `reengage_quiet:${xena}+${hubert}`].sort());
+    expect(named(closed.body.tips)).toEqual([]);
+    for (const tip of closed.body.tips) {
+      expect(tip.members.every((id: string) => id === xena || id === hubert)).toBe(true);
+      expect(tip.whatIf).toBeUndefined();
+      expect(tip.evidence.en).toMatch(/^You /);
+    }
+  });
 });
 

@@ -7,6 +7,8 @@ export { TIP_RULES } from './tip-rules';
 export type { TipRules } from './tip-rules';
 export { tips, tipsFor } from './tips';
 export type { TipContext } from './tips';
+export { privateTipsFor, tipsForMember } from './member-view';
+export type { MemberTipOptions } from './member-view';
 export { advanceBase, previewTies, whatIfBase } from './what-if';
 export { createWhatIfMemo } from './what-if-memo';
 export type { WhatIfMemo } from './what-if-memo';

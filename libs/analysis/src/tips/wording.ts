@@ -40,6 +40,11 @@ export function counted(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** How often: "once" / "3 times"; "kerran" / "3 kertaa". */
+export function timesWords(count: number): { en: string; fi: string } {
+  return { en: count === 1 ? 'once' : `${count} times`, fi: count === 1 ? 'kerran' : `${count} kertaa` };
+}
+
 /** A share as a whole percentage: "12 %". */
 export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { interventionEffect, pairKey, Tip, tips, tipsFor, timeline, Timeline, TimelineInterval, toCsv, toDynamicGexf, toGraphML } from '@solmu/analysis';
+import { interventionEffect, pairKey, Tip, tips, tipsForMember, timeline, Timeline, TimelineInterval, toCsv, toDynamicGexf, toGraphML } from '@solmu/analysis';
 import { Clock, CLOCK, Forbidden, NotFound, Principal } from '@solmu/kernel';
 import { ReadAccess } from '../network-access';
 import { NetworkDirectory } from '../network-directory/network-directory.projection';
@@ -165,7 +165,7 @@ export class GetTipsHandler extends AnalysisHandler implements IQueryHandler<Get
       // The "now" snapshot is cached until the network changes: so are its tips.
       tipsOfSnapshot.set(snapshot, all);
     }
-    return { at: snapshot.at, window: snapshot.window, tips: access.can('tips:read-all') ? all : tipsFor(all, access.memberId!) };
+    return { at: snapshot.at, window: snapshot.window, tips: access.can('tips:read-all') ? all : tipsForMember(all, graph, access.memberId!, { seesNetwork: access.can('analysis:read') }) };
   }
 }
 

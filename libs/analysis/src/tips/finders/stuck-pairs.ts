@@ -9,7 +9,7 @@ import { compareKeys } from '../../measures/engine/csr';
 import { DAY_MS } from '../scene';
 import type { Scene } from '../scene';
 import type { Tip } from '../tip';
-import { KIND_WORDS, formatDate } from '../wording';
+import { KIND_WORDS, formatDate, timesWords } from '../wording';
 
 export function stuckPairs(scene: Scene): Tip[] {
   const { rules, graph } = scene;
@@ -25,7 +25,7 @@ export function stuckPairs(scene: Scene): Tip[] {
   found.sort((x, y) => y.interactions - x.interactions || x.firstMs - y.firstMs || compareKeys(x.a, y.a) || compareKeys(x.b, y.b));
   return found.slice(0, rules.maxPerKind).map(({ a, b, firstMs, interactions, deepest }) => {
     const next = INTERACTION_KINDS[Math.max(INTERACTION_KINDS.indexOf(deepest) + 1, INTERACTION_KINDS.indexOf('exchanged_information'))];
-    const times = { en: interactions === 1 ? 'once' : `${interactions} times`, fi: interactions === 1 ? 'kerran' : `${interactions} kertaa` };
+    const times = timesWords(interactions);
     const en = `${scene.name(a)} and ${scene.name(b)} have been in contact ${times.en} since ${formatDate(firstMs, 'en')}, but never beyond ${KIND_WORDS[deepest].en}.`;
     const fi = `${scene.name(a)} ja ${scene.name(b)} ovat olleet yhteydessä ${times.fi} ${formatDate(firstMs, 'fi')} lähtien, mutta syvin yhteinen tapahtuma on yhä ”${KIND_WORDS[deepest].fi}”.`;
     const action = {
