@@ -26,13 +26,60 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 
+interface Cruise {
+  modules: Array<{ source: string; dependencies: Array<{ resolved: string }> }>;
+  summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> };
+}
+
+/** One dependency-cruiser run over the whole tree with the project's config, shared by the checks below. */
+let cruised: Cruise | undefined;
+function cruise(): Cruise {
+  cruised ??= JSON.parse(run(bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.js', '--output-type', 'json']).output) as Cruise;
+  return cruised;
+}
+
+/** Test code: specs of every tier, test-only folders, and the child processes tests start. */
+const isTestCode = (path: string): boolean => /\.(spec|int-spec|e2e-spec)\.ts$|\/src\/testing\/|\.child\.ts$/.test(path);
+
+/**
+ * The boundaries table of docs/architecture.md, as library → the libraries its "may import" column
+ * names. A library is named by its folder under libs/ as a whole word; anything else in the cell
+ * (packages, remarks in parentheses) is prose.
+ */
+function documentedBoundaries(libraries: string[]): Map<string, Set<string>> {
+  const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Boundaries'), doc.indexOf('\n## ', doc.indexOf('## Boundaries') + 1));
+  const table = new Map<string, Set<string>>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const row = /^`([a-z-]+)`$/.exec(cells[1] ?? '');
+    if (row === null) continue;
+    const mayImport = cells[3] ?? '';
+    table.set(row[1], new Set(libraries.filter((lib) => lib !== row[1] && new RegExp(`(^|[^\\w-])${lib}($|[^\\w-])`).test(mayImport))));
+  }
+  return table;
+}
+
 describe('architecture', () => {
   it('keeps every dependency rule of .dependency-cruiser.js', () => {
-    const { output } = run(bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.js', '--output-type', 'json']);
-    const violations = (JSON.parse(output).summary.violations as Array<{ rule: { name: string }; from: string; to: string }>).map(
-      (v) => `${v.rule.name}: ${v.from} → ${v.to}`,
-    );
+    const violations = cruise().summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
     expect(violations).toEqual([]);
+  });
+
+  it('docs/architecture.md lists every library, and what each imports is what the cruise finds', () => {
+    const libraries = readdirSync(join(root, 'libs')).filter((name) => statSync(join(root, 'libs', name)).isDirectory()).sort();
+    const actual = new Map(libraries.map((lib) => [lib, new Set<string>()]));
+    for (const module of cruise().modules) {
+      const from = /^libs\/([^/]+)\//.exec(module.source)?.[1];
+      if (from === undefined || isTestCode(module.source)) continue;
+      for (const dependency of module.dependencies) {
+        const to = /^libs\/([^/]+)\//.exec(dependency.resolved)?.[1];
+        if (to !== undefined && to !== from) actual.get(from)!.add(to);
+      }
+    }
+    const sorted = (table: Map<string, Set<string>>) => Object.fromEntries([...table].sort(([a], [b]) => a.localeCompare(b)).map(([lib, deps]) => [lib, [...deps].sort()]));
+
+    expect(sorted(documentedBoundaries(libraries))).toEqual(sorted(actual));
   });
 
   it('the domain and the analysis read no clock and no randomness (time and ids come in as arguments)', () => {
