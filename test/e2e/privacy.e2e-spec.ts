@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { interactionSubject, memberSubject } from '@solmu/network';
+import { ERASED, openKeyStore } from '@solmu/privacy';
 import { aPerson, linkPerson, RunningSolmu, startSolmu } from './support/solmu-app';
 
 /** Every byte of every file in the data directory: events, keys and identity, with WALs. */
@@ -8,6 +10,31 @@ function filesContaining(dir: string, needles: string[]): string[] {
     const bytes = readFileSync(join(dir, file));
     return needles.filter((n) => bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n, 'utf16le'))).map((n) => `${file}: ${n}`);
   });
+}
+
+/** Files of the data directory holding any of these raw byte strings (data keys), by label. */
+function filesHoldingBytes(dir: string, needles: Record<string, Buffer>): string[] {
+  return readdirSync(dir).flatMap((file) => {
+    const bytes = readFileSync(join(dir, file));
+    return Object.entries(needles)
+      .filter(([, needle]) => bytes.includes(needle))
+      .map(([label]) => `${file}: ${label}`);
+  });
+}
+
+/** The data keys of these subjects as the key file holds them, read through a second connection. */
+async function storedKeys(dir: string, subjects: string[]): Promise<Record<string, Buffer>> {
+  const keys = await openKeyStore({ kind: 'sqlite', path: join(dir, 'solmu-keys.db') });
+  try {
+    const found = await keys.getKeys(subjects);
+    return Object.fromEntries(subjects.map((subject) => {
+      const key = found.get(subject);
+      if (key === undefined || key === ERASED) throw new Error(`no key stored for ${subject}`);
+      return [subject, key];
+    }));
+  } finally {
+    await keys.close();
+  }
 }
 
 describe('members’ data rights', () => {
@@ -43,6 +70,11 @@ describe('members’ data rights', () => {
     const interaction = (await solmu.request('POST', `/networks/${network}/interactions`, { kind: 'outlined_goals', participants: [target, other], occurredAt: '2024-03-01T00:00:00Z', note: secret.note })).body.id;
     const before = await solmu.request('GET', `/networks/${network}/events?limit=1000`);
     const needles = Object.values(secret);
+    const keys = await storedKeys(solmu.dir, [memberSubject(target), interactionSubject(interaction)]);
+    // Positive controls: the scan sees into these files. The organisation is not personal data and
+    // is stored as it is; the keys are in the key file. Only then does finding nothing mean anything.
+    expect(filesContaining(solmu.dir, ['Kalatalous ry']).length).toBeGreaterThan(0);
+    expect(filesHoldingBytes(solmu.dir, keys).map((found) => found.split(': ')[1]).sort()).toEqual(Object.keys(keys).sort());
     expect(filesContaining(solmu.dir, needles)).toEqual([]); // encrypted at rest from the start
 
     const erased = await solmu.request('POST', `/networks/${network}/members/${target}/erase`);
@@ -63,6 +95,8 @@ describe('members’ data rights', () => {
     expect(afterRestart.body.events.map((e: { type: string }) => e.type)).toEqual([...before.body.events.map((e: { type: string }) => e.type), 'MemberErased']);
     expect(JSON.stringify(afterRestart.body)).not.toMatch(/Zyxwvut/);
     expect(filesContaining(dir, needles)).toEqual([]);
+    expect(filesHoldingBytes(dir, keys)).toEqual([]);
+    expect(filesContaining(dir, ['Kalatalous ry']).length).toBeGreaterThan(0);
     solmu = await startSolmu({ dir });
   });
 

@@ -15,7 +15,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('Projections');
   private subscription?: AllSubscription;
   private position: Position | undefined;
-  private waiters: Array<{ position: Position; resolve: () => void }> = [];
+  private waiters: Array<{ position: Position; resolve: () => void; reject: (error: Error) => void }> = [];
   private failure?: Error;
   private caughtUp!: Promise<void>;
 
@@ -46,7 +46,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     if (head === undefined || (this.position !== undefined && this.position >= head)) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`read models lag behind position ${head}`)), timeoutMs);
-      this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()) });
+      this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()), reject: (error) => (clearTimeout(timer), reject(error)) });
     });
   }
 
@@ -62,6 +62,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
               caughtUp();
               continue;
             }
+            // A store may deliver an event again (a resubscription, an at-least-once transport):
+            // what is at or below the checkpoint has been applied already.
+            if (this.position !== undefined && item.event.position <= this.position) continue;
             for (const projection of this.projections) projection.apply(item.event);
             this.position = item.event.position;
             applied += 1;
@@ -71,6 +74,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         } catch (error) {
           this.failure = error as Error;
           this.logger.error(`Projection stopped: ${(error as Error).message}`);
+          // Queries waiting for a position that will never come fail now, with the cause.
+          this.waiters.forEach((w) => w.reject(this.failure!));
+          this.waiters = [];
           failed(error);
         }
       })();

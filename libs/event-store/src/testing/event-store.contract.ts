@@ -208,14 +208,24 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(await store.readStream(s)).toHaveLength(2);
       });
 
-      it('concurrent appends to different streams all land with distinct increasing positions', async () => {
+      it('concurrent appends to different streams all land with distinct, strictly increasing positions', async () => {
+        const head = await store.headPosition();
         const streams = Array.from({ length: 25 }, () => stream());
 
-        const results = await Promise.all(streams.map((s) => store.append(s, [event(), event()], { expectedRevision: NO_STREAM })));
+        const results = await Promise.all(streams.map((s) => store.append(s, [event('First'), event('Second')], { expectedRevision: NO_STREAM })));
 
-        const positions = results.map((r) => r.position);
-        expect(new Set(positions).size).toBe(25);
-        for (const s of streams) expect(await store.readStream(s)).toHaveLength(2);
+        const ours = new Set(streams);
+        const landed = (await readAllAfter(store, head)).filter((e) => ours.has(e.streamId));
+        expect(landed).toHaveLength(50);
+        expect(isStrictlyIncreasing(landed.map((e) => e.position))).toBe(true);
+        for (const [i, s] of streams.entries()) {
+          const own = landed.filter((e) => e.streamId === s);
+          // Within each stream, global order is revision order, and the append answers the last position.
+          expect(own.map((e) => [e.type, e.revision])).toEqual([['First', 0], ['Second', 1]]);
+          expect(results[i]).toEqual({ nextExpectedRevision: 1, position: own[1].position });
+        }
+        expect(new Set(results.map((r) => r.position)).size).toBe(25);
+        expect(await store.headPosition()).toBeGreaterThanOrEqual(Math.max(...results.map((r) => r.position)));
       });
     });
 
@@ -251,18 +261,33 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(items.filter((i) => i.kind === 'event').map((i) => (i as { event: RecordedEvent }).event.type)).toEqual(['Two', 'Three']);
       });
 
-      it('ends iteration when stopped', async () => {
-        const subscription = store.subscribeToAll({ after: await store.headPosition() });
+      it('ends iteration when stopped, having delivered exactly what was there', async () => {
+        const s = stream();
+        const head = await store.headPosition();
+        await store.append(s, [event('One'), event('Two')]);
+        const subscription = store.subscribeToAll({ after: head });
+        const seen = { ours: 0, caughtUp: 0 };
+        let reachedCaughtUp: () => void = () => undefined;
+        const caughtUp = new Promise<void>((resolve) => (reachedCaughtUp = resolve));
         const done = (async () => {
-          let n = 0;
-          for await (const _ of subscription) n += 1;
-          return n;
+          for await (const item of subscription) {
+            if (item.kind === 'caught_up') {
+              seen.caughtUp += 1;
+              reachedCaughtUp();
+            } else if (item.event.streamId === s) seen.ours += 1;
+          }
+          return 'ended';
         })();
-        await new Promise((r) => setTimeout(r, 20));
+        await withinMs(caughtUp, 5000, 'the subscription never caught up');
 
         await subscription.stop();
 
-        await expect(done).resolves.toBeGreaterThanOrEqual(0);
+        await expect(withinMs(done, 5000, 'iteration did not end after stop()')).resolves.toBe('ended');
+        expect(seen).toEqual({ ours: 2, caughtUp: 1 });
+        // Nothing is delivered after stop: an append now reaches no one.
+        await store.append(s, [event('Three')]);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(seen).toEqual({ ours: 2, caughtUp: 1 });
       });
     });
   });
@@ -277,6 +302,13 @@ async function readAllAfter(store: EventStore, after: Position | undefined): Pro
     all.push(...page);
     cursor = page[page.length - 1].position;
   }
+}
+
+/** Fails with `message` rather than the test's timeout when `promise` takes longer than `ms`. */
+function withinMs<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function isStrictlyIncreasing(values: number[]): boolean {

@@ -1,5 +1,5 @@
 import { Principal } from '@solmu/kernel';
-import { accessTo, MembershipView, NetworkAction } from './access';
+import { accessTo, MembershipView, mayReadNotesOf, NetworkAction } from './access';
 
 const NETWORK = 'net-1';
 const network = (membersSeeNetwork = true): MembershipView => ({
@@ -49,5 +49,24 @@ describe('network access policy', () => {
     expect(allowed(token(NETWORK, ['interactions:write']))).toEqual(['network:view', 'interactions:write-any']);
     expect(allowed(token(NETWORK, ['network:read', 'analysis:read']))).toEqual(['network:view', 'interactions:read-all', 'analysis:read', 'tips:read-all']);
     expect(accessTo(NETWORK, network(), token('other-net', ['network:read'])).visible).toBe(false);
+  });
+
+  describe('notes', () => {
+    const notesOf = (principal: Principal, participants: string[]) => mayReadNotesOf(accessTo(NETWORK, network(), principal), participants);
+
+    it('participants and coordinators read them; other members, administrators and tokens do not', () => {
+      expect(notesOf(account('acc-alice'), ['alice', 'bob'])).toBe(true);
+      expect(notesOf(account('acc-alice'), ['coord', 'bob'])).toBe(false);
+      expect(notesOf(account('acc-coord'), ['alice', 'bob'])).toBe(true);
+      expect(notesOf(account('acc-admin', true), ['alice', 'bob'])).toBe(false);
+      expect(notesOf({ kind: 'token', networkId: NETWORK, tokenId: 't', scopes: ['network:read', 'interactions:write', 'members:write', 'analysis:read'] }, ['alice', 'bob'])).toBe(false);
+    });
+
+    it('an administrator who takes part reads that interaction’s note, and who coordinates reads all', () => {
+      const view: MembershipView = { ...network(), members: [...network().members, { id: 'ada', role: 'member', accountId: 'acc-ada' }] };
+      expect(mayReadNotesOf(accessTo(NETWORK, view, account('acc-ada', true)), ['ada', 'bob'])).toBe(true);
+      expect(mayReadNotesOf(accessTo(NETWORK, view, account('acc-ada', true)), ['alice', 'bob'])).toBe(false);
+      expect(mayReadNotesOf(accessTo(NETWORK, network(), account('acc-coord', true)), ['alice', 'bob'])).toBe(true);
+    });
   });
 });

@@ -88,6 +88,15 @@ export function accessTo(networkId: string, network: MembershipView, principal: 
   }
 }
 
+/**
+ * The one rule for free text about an interaction (its note, and the reason given for a correction
+ * or retraction), on every route that shows it: the interaction's participants and the network's
+ * coordinators read it; nobody else does, installation administrators and API tokens included.
+ */
+export function mayReadNotesOf(access: Pick<NetworkAccess, 'can' | 'memberId'>, participants: readonly string[]): boolean {
+  return access.can('notes:read-all') || (access.memberId !== undefined && participants.includes(access.memberId));
+}
+
 function activeMemberOf(network: MembershipView, accountId: string) {
   for (const member of network.members) {
     if (member.accountId === accountId && member.leftAt === undefined && !member.erased) return member;

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Forbidden, NotFound, Principal, ValidationFailed } from '@solmu/kernel';
-import type { NetworkAccess } from '@solmu/network';
 import { ReadAccess } from '../network-access';
+import { withVisibleNote } from '../notes-visibility';
 import { decodeCursor, InteractionFilter, InteractionLog, InteractionPage, InteractionRecord } from './interaction-log.projection';
 
 export class ListInteractionsQuery extends Query<InteractionPage> {
@@ -24,13 +24,6 @@ export class GetInteractionQuery extends Query<InteractionRecord> {
   ) {
     super();
   }
-}
-
-/** Notes are for the interaction's participants and the network's coordinators. */
-function withVisibleNote(record: InteractionRecord, access: NetworkAccess): InteractionRecord {
-  if (record.note === undefined || access.can('notes:read-all') || (access.memberId && record.participants.includes(access.memberId))) return record;
-  const { note: _note, ...rest } = record;
-  return rest;
 }
 
 @QueryHandler(ListInteractionsQuery)

@@ -6,12 +6,13 @@ import { InteractionLog, InteractionRecord } from '../interaction-log/interactio
 import { ReadAccess } from '../network-access';
 import { NetworkDirectory } from '../network-directory/network-directory.projection';
 import { NetworkHistory } from '../network-history/network-history.projection';
+import { eventWithVisibleNotes, withVisibleNote } from '../notes-visibility';
 
 export interface MemberDataExport {
   exportedAt: string;
   network: { id: string; name: string };
   member: MemberView;
-  /** Every interaction the member took part in, retracted ones included, with notes. */
+  /** Every interaction the member took part in, retracted ones included, with notes where the caller may read them. */
   interactions: InteractionRecord[];
   /** Every recorded event that concerns the member, oldest first. */
   events: Array<{ position: number; type: string; recordedAt: string; data: Record<string, unknown>; actor: unknown; source: unknown }>;
@@ -44,10 +45,15 @@ export class ExportMemberDataHandler implements IQueryHandler<ExportMemberDataQu
     const member = this.directory.member(networkId, memberId);
     if (!member) throw new NotFound('member', memberId);
     const interactionIds = new Set(this.log.interactionIdsOf(networkId, memberId));
-    const interactions = [...interactionIds].map((id) => this.log.get(networkId, id)!).filter(Boolean);
+    // The member reads every note of their own interactions; others as the notes rule says.
+    const interactions = [...interactionIds]
+      .map((id) => this.log.get(networkId, id))
+      .filter((record): record is InteractionRecord => record !== undefined)
+      .map((record) => withVisibleNote(record, access));
     const events = this.history
       .all(networkId)
       .filter((e) => e.data.memberId === memberId || interactionIds.has(String(e.data.interactionId)))
+      .map((e) => eventWithVisibleNotes(e, access, (id) => this.history.participantsOf(id)))
       .map((e) => ({ position: e.position, type: e.type, recordedAt: e.recordedAt.toISOString(), data: e.data, actor: e.metadata.actor, source: e.metadata.source }));
     return { exportedAt: this.clock.now().toISOString(), network: { id: networkId, name: this.directory.get(networkId)!.name }, member, interactions, events };
   }

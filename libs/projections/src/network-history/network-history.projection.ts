@@ -11,6 +11,8 @@ import { Projection } from '../projection';
 export class NetworkHistory implements Projection {
   readonly name = 'network-history';
   private readonly histories = new Map<string, RecordedEvent[]>();
+  /** The latest participants of each interaction, for the notes rule on events that do not list them. */
+  private readonly participants = new Map<string, readonly string[]>();
   private position = 0;
 
   apply(event: RecordedEvent): void {
@@ -21,7 +23,13 @@ export class NetworkHistory implements Projection {
     let history = this.histories.get(networkId);
     if (!history) this.histories.set(networkId, (history = []));
     history.push(event);
+    if (Array.isArray(event.data.participants)) this.participants.set(String(event.data.interactionId), event.data.participants as string[]);
     if (event.type === 'MemberErased') redactErased(history, String(event.data.memberId));
+  }
+
+  /** Who takes part in an interaction as it now stands (empty when unknown). */
+  participantsOf(interactionId: string): readonly string[] {
+    return this.participants.get(interactionId) ?? [];
   }
 
   all(networkId: string): RecordedEvent[] {

@@ -2,6 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@solmu/event-store';
 import type { Principal } from '@solmu/kernel';
 import { ReadAccess } from '../network-access';
+import { eventWithVisibleNotes } from '../notes-visibility';
 import { NetworkHistory } from './network-history.projection';
 
 export interface NetworkEventsPage {
@@ -28,11 +29,17 @@ export class ListNetworkEventsHandler implements IQueryHandler<ListNetworkEvents
     private readonly history: NetworkHistory,
   ) {}
 
-  /** The raw history holds everything, notes included: coordinators only. */
+  /**
+   * The raw history is for those who manage the network. Notes in it follow the notes rule, as
+   * everywhere: an administrator who manages but does not coordinate gets the events without them.
+   */
   async execute({ networkId, after, limit, principal }: ListNetworkEventsQuery): Promise<NetworkEventsPage> {
-    await this.access.to(networkId, principal, 'network:manage');
+    const access = await this.access.to(networkId, principal, 'network:manage');
     const events = this.history.page(networkId, after, limit);
     const last = events[events.length - 1];
-    return { events, ...(events.length === limit && last && { nextAfter: last.position }) };
+    return {
+      events: events.map((event) => eventWithVisibleNotes(event, access, (id) => this.history.participantsOf(id))),
+      ...(events.length === limit && last && { nextAfter: last.position }),
+    };
   }
 }

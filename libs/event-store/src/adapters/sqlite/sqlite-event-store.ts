@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import {
   AllSubscription,
@@ -27,7 +28,27 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** How often subscriptions look for events appended by other processes (ms). */
   pollMs?: number;
+  /**
+   * Makes the WAL file durable; appends are acknowledged only after it resolves. Defaults to
+   * `fsync` on libuv's thread pool. A seam for tests that hold the sync to watch acknowledgement.
+   */
+  syncWal?: (fd: number) => Promise<void>;
+  /**
+   * SQLite's own `synchronous` level for a file store (default `NORMAL`: with WAL and our fsync
+   * of the WAL before acknowledging, nothing acknowledged is lost). `FULL`/`EXTRA` add SQLite's
+   * fsync inside every commit. `OFF` is refused: a commit could then be acknowledged by SQLite
+   * with pages SQLite never asked the OS to keep, and a checkpoint could overwrite the database
+   * file unsynced.
+   */
+  synchronous?: SqliteSynchronous;
 }
+
+export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+
+/** `PRAGMA synchronous` answers a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const SYNCHRONOUS_LEVELS: Record<SqliteSynchronous, number> = { OFF: 0, NORMAL: 1, FULL: 2, EXTRA: 3 };
+
+const fsyncOnPool = promisify(fsync);
 
 interface PendingAppend {
   streamId: string;
@@ -85,13 +106,17 @@ export class SqliteEventStore implements EventStore {
   private readonly writeBatch: (batch: PendingAppend[], outcomes: Array<AppendResult | Error>) => void;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
+    // Nothing in memory survives a crash anyway; a file store runs NORMAL unless told otherwise.
+    const synchronous = options.path === ':memory:' ? 'FULL' : (options.synchronous ?? 'NORMAL');
+    if (!Object.hasOwn(SYNCHRONOUS_LEVELS, synchronous)) throw new Error(`Unknown SQLite synchronous level: ${synchronous}`);
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     // Larger pages suit an append-only log of ~400-byte rows (set before the first table exists).
     this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     // Durability comes from our own fsync of the WAL before acknowledging (see the class comment).
-    this.db.pragma(options.path === ':memory:' ? 'synchronous = FULL' : 'synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
+    if (options.path !== ':memory:') this.refuseToLoseAcknowledged();
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536');
     migrate(this.db);
@@ -136,6 +161,22 @@ export class SqliteEventStore implements EventStore {
       this.walFd = openSync(`${options.path}-wal`, 'r+');
     }
     this.knownDataVersion = this.statements.dataVersion.get()!;
+  }
+
+  /**
+   * Reads back what SQLite actually runs with (a pragma can be ignored, e.g. on a file system
+   * without shared memory for WAL) and refuses to start with a setting that could lose events
+   * this store has acknowledged.
+   */
+  private refuseToLoseAcknowledged(): void {
+    const journal = String(this.db.pragma('journal_mode', { simple: true })).toLowerCase();
+    const level = Number(this.db.pragma('synchronous', { simple: true }));
+    const problems: string[] = [];
+    if (journal !== 'wal') problems.push(`journal_mode is ${journal}, not wal (the store fsyncs the WAL before acknowledging)`);
+    if (!(level >= SYNCHRONOUS_LEVELS.NORMAL)) problems.push(`synchronous is ${level} (OFF), at least NORMAL (1) is needed`);
+    if (problems.length === 0) return;
+    this.db.close();
+    throw new Error(`Refusing to open the event store ${this.options.path}: it could lose acknowledged events: ${problems.join('; ')}`);
   }
 
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -250,19 +291,23 @@ export class SqliteEventStore implements EventStore {
   private whenDurable(done: (error?: Error) => void): void {
     if (this.walFd === undefined) return done();
     this.awaitingSync.push(done);
-    if (!this.syncing) this.syncWal();
+    if (!this.syncing) this.startSync();
   }
 
-  private syncWal(): void {
+  private startSync(): void {
     const waiting = this.awaitingSync;
     this.awaitingSync = [];
     if (waiting.length === 0 || this.walFd === undefined) return;
     this.syncing = true;
-    fsync(this.walFd, (error) => {
+    const settle = (error?: Error) => {
       this.syncing = false;
-      waiting.forEach((done) => done(error ?? undefined));
-      this.syncWal();
-    });
+      waiting.forEach((done) => done(error));
+      this.startSync();
+    };
+    (this.options.syncWal ?? fsyncOnPool)(this.walFd).then(
+      () => settle(),
+      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {

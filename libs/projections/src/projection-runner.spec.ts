@@ -1,0 +1,201 @@
+import { Logger } from '@nestjs/common';
+import { AllSubscription, EventStore, InMemoryEventStore, NewEvent, Position, RecordedEvent, SubscribeOptions, SubscriptionItem } from '@solmu/event-store';
+import { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+/** Records what it was given, in order; fails on a chosen event type. */
+class Recorder implements Projection {
+  readonly seen: Array<{ type: string; position: number }> = [];
+  constructor(
+    readonly name = 'recorder',
+    private readonly failOn?: string,
+  ) {}
+  apply(event: RecordedEvent): void {
+    if (event.type === this.failOn) throw new Error(`${this.name} cannot fold ${event.type}`);
+    this.seen.push({ type: event.type, position: event.position });
+  }
+}
+
+let n = 0;
+const event = (type: string): NewEvent => ({ id: `00000000-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`, type, data: {}, metadata: {} });
+
+/**
+ * A store whose subscription delivers exactly the items a test scripts (queued until the runner
+ * subscribes), with a head the test sets: for behaviour real stores do not show on demand.
+ */
+class ScriptedStore {
+  head: Position | undefined;
+  private readonly queue: SubscriptionItem[] = [];
+  private wake?: () => void;
+
+  headPosition = async () => this.head;
+
+  subscribeToAll(_options: SubscribeOptions = {}): AllSubscription {
+    let stopped = false;
+    const self = this;
+    async function* items(): AsyncGenerator<SubscriptionItem> {
+      while (!stopped) {
+        if (self.queue.length > 0) yield self.queue.shift()!;
+        else await new Promise<void>((resolve) => (self.wake = resolve));
+      }
+    }
+    return Object.assign(items(), {
+      stop: async () => {
+        stopped = true;
+        this.wake?.();
+      },
+    }) as unknown as AllSubscription;
+  }
+
+  deliver(type: string, position: number): void {
+    this.head = Math.max(this.head ?? 0, position);
+    this.queue.push({ kind: 'event', event: { id: `e-${position}`, streamId: 's', revision: 0, position, type, data: {}, metadata: {}, recordedAt: new Date(0) } });
+    this.wake?.();
+  }
+
+  caughtUp(position: number): void {
+    this.queue.push({ kind: 'caught_up', position });
+    this.wake?.();
+  }
+}
+
+describe('ProjectionRunner', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['error', 'warn', 'log']));
+
+  let store: InMemoryEventStore;
+  let runner: ProjectionRunner | undefined;
+  beforeEach(() => (store = new InMemoryEventStore()));
+  afterEach(async () => {
+    await runner?.onApplicationShutdown();
+    runner = undefined;
+  });
+
+  it('replays the history before start-up completes, then applies live events in order', async () => {
+    await store.append('s-1', [event('A'), event('B')]);
+    await store.append('s-2', [event('C')]);
+    const recorder = new Recorder();
+    runner = new ProjectionRunner(store, [recorder]);
+
+    await runner.onApplicationBootstrap();
+
+    expect(recorder.seen).toEqual([
+      { type: 'A', position: 1 },
+      { type: 'B', position: 2 },
+      { type: 'C', position: 3 },
+    ]);
+    expect(runner.checkpoint).toBe(3);
+
+    await store.append('s-1', [event('D')]);
+    await runner.catchUpToHead();
+
+    expect(recorder.seen.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
+    expect(runner.checkpoint).toBe(4);
+  });
+
+  it('feeds every projection each event, and an empty store starts with no checkpoint', async () => {
+    const first = new Recorder('first');
+    const second = new Recorder('second');
+    runner = new ProjectionRunner(store, [first, second]);
+
+    await runner.onApplicationBootstrap();
+    expect(runner.checkpoint).toBeUndefined();
+    await runner.catchUpToHead();
+
+    await store.append('s-1', [event('A')]);
+    await runner.catchUpToHead();
+    expect([first.seen, second.seen]).toEqual([[{ type: 'A', position: 1 }], [{ type: 'A', position: 1 }]]);
+  });
+
+  it('catchUpToHead resolves only once everything acknowledged before the call is applied', async () => {
+    const recorder = new Recorder();
+    runner = new ProjectionRunner(store, [recorder]);
+    await runner.onApplicationBootstrap();
+
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`s-${i}`, [event('X')])));
+    await runner.catchUpToHead();
+
+    expect(recorder.seen).toHaveLength(20);
+    expect(runner.checkpoint).toBe(20);
+  });
+
+  it('a caller waiting for a position the read models never reach is told so after its timeout', async () => {
+    const scripted = new ScriptedStore();
+    scripted.deliver('A', 1);
+    scripted.caughtUp(1);
+    runner = new ProjectionRunner(scripted as unknown as EventStore, [new Recorder()]);
+    await runner.onApplicationBootstrap();
+    // The store now holds an event at position 2 that its subscription does not deliver.
+    scripted.head = 2;
+
+    await expect(runner.catchUpToHead(30)).rejects.toThrow('read models lag behind position 2');
+  });
+
+  it('ignores an event delivered again at or below its checkpoint', async () => {
+    const scripted = new ScriptedStore();
+    scripted.deliver('A', 1);
+    scripted.deliver('B', 2);
+    scripted.caughtUp(2);
+    const recorder = new Recorder();
+    runner = new ProjectionRunner(scripted as unknown as EventStore, [recorder]);
+    await runner.onApplicationBootstrap();
+
+    scripted.deliver('A', 1);
+    scripted.deliver('B', 2);
+    scripted.deliver('C', 3);
+    await runner.catchUpToHead();
+
+    expect(recorder.seen).toEqual([
+      { type: 'A', position: 1 },
+      { type: 'B', position: 2 },
+      { type: 'C', position: 3 },
+    ]);
+    expect(runner.checkpoint).toBe(3);
+  });
+
+  it('resubscribes after its checkpoint, so a restart applies nothing twice', async () => {
+    await store.append('s-1', [event('A'), event('B')]);
+    const recorder = new Recorder();
+    runner = new ProjectionRunner(store, [recorder]);
+    await runner.onApplicationBootstrap();
+    await runner.onApplicationShutdown();
+
+    await store.append('s-1', [event('C')]);
+    const resubscribed: Array<Position | undefined> = [];
+    const subscribe = store.subscribeToAll.bind(store);
+    store.subscribeToAll = (options) => (resubscribed.push(options?.after), subscribe(options));
+    await runner.onApplicationBootstrap();
+
+    expect(resubscribed).toEqual([2]);
+    expect(recorder.seen.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('a projection failing during replay stops start-up, keeps the checkpoint before the failing event, and fails later queries', async () => {
+    await store.append('s-1', [event('Good'), event('Poison'), event('After')]);
+    const recorder = new Recorder('broken', 'Poison');
+    runner = new ProjectionRunner(store, [recorder]);
+
+    await expect(runner.onApplicationBootstrap()).rejects.toThrow('broken cannot fold Poison');
+
+    expect(recorder.seen.map((e) => e.type)).toEqual(['Good']);
+    expect(runner.checkpoint).toBe(1);
+    await expect(runner.catchUpToHead()).rejects.toThrow('broken cannot fold Poison');
+  });
+
+  it('a projection failing on a live event fails the queries waiting for it at once, not at their timeout', async () => {
+    const scripted = new ScriptedStore();
+    scripted.caughtUp(0);
+    const recorder = new Recorder('broken', 'Poison');
+    runner = new ProjectionRunner(scripted as unknown as EventStore, [recorder]);
+    await runner.onApplicationBootstrap();
+    scripted.head = 1;
+    const started = Date.now();
+    const waiting = runner.catchUpToHead(10_000);
+
+    scripted.deliver('Poison', 1);
+
+    await expect(waiting).rejects.toThrow('broken cannot fold Poison');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(runner.checkpoint).toBeUndefined();
+  });
+});
