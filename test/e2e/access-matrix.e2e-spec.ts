@@ -191,7 +191,7 @@ describe('access matrix: every endpoint × caller × own/other network', () => {
 
   it('when the settings close the network picture, members still see the network but not its analysis', async () => {
     const changed = await solmu.requestAs(tokens.coordinator, 'PATCH', `/networks/${world.A}/settings`, { membersSeeNetwork: false });
-    expect(changed.body).toEqual({ membersSeeNetwork: false });
+    expect(changed.body).toEqual({ membersSeeNetwork: false, timeZone: 'UTC' });
     expect((await solmu.requestAs(tokens.member, 'GET', `/networks/${world.A}`)).status).toBe(200);
     await solmu.requestAs(tokens.coordinator, 'PATCH', `/networks/${world.A}/settings`, { membersSeeNetwork: true });
   });
