@@ -26,7 +26,7 @@ export class TimelineParams {
   @ApiPropertyOptional({
     enum: TIMELINE_INTERVALS,
     description:
-      'Bucket size, drawn at the network’s midnights. Default: the finest of month, quarter and year that draws at most 240 buckets from the founding to `to`; the answer says which (`interval`, `intervalSource: default`). An explicit interval over more than 1,100 buckets is 422 too_many_buckets.',
+      'Bucket size, drawn at the network’s midnights. Default: the finest of month, quarter and year that draws at most 240 buckets from `from` (default the founding) to `to`; the answer says which (`interval`, `intervalSource: default`). An explicit interval over more than 1,100 buckets is 422 too_many_buckets.',
   })
   @IsOptional()
   @IsIn(TIMELINE_INTERVALS)

@@ -196,6 +196,10 @@ describe('timeline', () => {
     const old = foldNetworkHistory(davisHistoryEvents());
     const long = timeline(old, { to: '2026-12-01' });
     expect([long.interval, long.intervalSource, long.buckets[0].label, long.buckets.length]).toEqual(['year', 'default', '1935', 92]);
+    // The last three months of that network: months (the phases still run from 1935).
+    const recent = timeline(old, { from: '2026-09-01', to: '2026-11-30' });
+    expect([recent.interval, recent.intervalSource, recent.buckets.map((b) => b.label)]).toEqual(['month', 'default', ['2026-09', '2026-10', '2026-11']]);
+    expect(recent.buckets[0].phase.name).toBe('dormant');
     // An explicit weekly request over the same span is still refused.
     expect(() => timeline(old, { interval: 'week', to: '2026-12-01' })).toThrow(expect.objectContaining({ code: 'too_many_buckets' }));
   });

@@ -37,7 +37,7 @@ export const TIMELINE_DEFAULTS = {
   betweennessPivots: 256,
   /**
    * Without an interval, the finest of month, quarter and year that draws at most this many buckets
-   * from the founding to `to` (20 years of months, 60 of quarters, then years).
+   * from `from` to `to` (20 years of months, 60 of quarters, then years).
    */
   defaultIntervalBuckets: 240,
   /**
@@ -129,7 +129,7 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
   const range = historyRange(history);
   const fromMs = options.from !== undefined ? instantOf(options.from, 'from', timeZone, 'start') : range?.from;
   const toMs = options.to !== undefined ? instantOf(options.to, 'to', timeZone, 'end') : range?.to;
-  const interval = options.interval ?? (fromMs !== undefined && toMs !== undefined ? defaultInterval(Math.min(fromMs, range?.from ?? fromMs), toMs, timeZone) : 'month');
+  const interval = options.interval ?? (fromMs !== undefined && toMs !== undefined ? defaultInterval(fromMs, toMs, Math.min(fromMs, range?.from ?? fromMs), timeZone) : 'month');
   const head = { interval, intervalSource: options.interval === undefined ? ('default' as const) : ('requested' as const), window: formatTieWindow(window), timeZone };
   if (fromMs === undefined || toMs === undefined) return { ...head, buckets: [] };
   const requested = calendarBuckets(interval, fromMs, toMs, { timeZone });
@@ -205,10 +205,16 @@ function instantOf(value: Date | string, field: string, timeZone: string, edge: 
   return value instanceof Date ? value.getTime() : readDateInput(value, field, timeZone, edge);
 }
 
-/** The finest default interval that draws the history in at most defaultIntervalBuckets buckets (else years). */
-function defaultInterval(fromMs: number, toMs: number, timeZone: string): TimelineInterval {
-  const target = Math.min(TIMELINE_DEFAULTS.defaultIntervalBuckets, MAX_BUCKETS);
-  return DEFAULT_INTERVALS.find((interval) => countBuckets(interval, fromMs, toMs, timeZone, target) <= target) ?? 'year';
+/**
+ * The finest default interval that draws the range in at most defaultIntervalBuckets buckets and the
+ * history from its start (for the phases) in at most maxPhaseHistoryBuckets; else years.
+ */
+function defaultInterval(fromMs: number, toMs: number, historyStartMs: number, timeZone: string): TimelineInterval {
+  const shown = Math.min(TIMELINE_DEFAULTS.defaultIntervalBuckets, MAX_BUCKETS);
+  const history = TIMELINE_DEFAULTS.maxPhaseHistoryBuckets;
+  const fits = (interval: TimelineInterval) =>
+    countBuckets(interval, fromMs, toMs, timeZone, shown) <= shown && countBuckets(interval, historyStartMs, toMs, timeZone, history) <= history;
+  return DEFAULT_INTERVALS.find(fits) ?? 'year';
 }
 
 interface BucketActivity {
