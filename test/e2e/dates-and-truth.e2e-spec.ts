@@ -79,6 +79,10 @@ describe('dates, zones and the truth of the analysis', () => {
     expect(Date.parse(chosen.body.to)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(chosen.body.to)).toBeLessThanOrEqual(Date.now() + 1000);
     expect(chosen.body.buckets.at(-1).label).toBe(String(new Date().getUTCFullYear()));
+    // A network founded in 1900: a monthly default would be 1,500 buckets; the default still answers.
+    const old = await solmu.request('POST', '/networks', { name: 'Old', foundedAt: '1900-01-01' });
+    const century = await solmu.request('GET', `/networks/${old.body.id}/timeline`);
+    expect([century.status, century.body.interval, century.body.buckets[0].label]).toEqual([200, 'year', '1900']);
     // Asked for weeks over ninety years, the request is refused and says what to narrow.
     const weekly = await solmu.request('GET', `/networks/${davisId}/timeline?interval=week`);
     expect([weekly.status, weekly.body.code]).toEqual([422, 'too_many_buckets']);

@@ -72,7 +72,7 @@ export class ChangeMemberProfileRequest {
 }
 
 export class LeaveNetworkRequest {
-  @ApiPropertyOptional({ description: 'When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the end of that day (they took part on it).' })
+  @ApiPropertyOptional({ description: 'When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.' })
   @IsOptional()
   @IsDateInput()
   leftAt?: string;

@@ -9,7 +9,7 @@ import { LIMITS } from './vocabulary';
 /**
  * Parses a date by the API's one rule (kernel date-input.ts), or records a problem for `field`. A date
  * or time without an offset is read in the network's `timeZone`; a date alone means the `edge` of
- * that day (the start, except for leaving, which includes the day named).
+ * that day (for a body's dates its start: a thing that happened "on 30 June", or "today").
  */
 export function parseInstant(value: string | undefined, field: string, problems: FieldProblem[], timeZone: string, edge: DayEdge = 'start'): Date | undefined {
   if (value === undefined) return undefined;

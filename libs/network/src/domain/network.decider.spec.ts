@@ -228,14 +228,14 @@ describe('network decider', () => {
         .thenThrows(ValidationFailed, { problems: [{ field: 'timeZone' }] });
     });
 
-    it('reads offset-less and date-only inputs in the network’s zone; leaving on a date includes that day', () => {
+    it('reads offset-less and date-only inputs in the network’s zone, a date alone from the start of that day', () => {
       const helsinki = [aNetworkFounded(), { type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { timeZone: 'Europe/Helsinki' } } } as NetworkEvent];
       given(helsinki)
         .when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice', joinedAt: '2024-06-01' } })
         .then([{ type: 'MemberJoined', data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', memberType: 'other', role: 'member', joinedAt: '2024-05-31T21:00:00.000Z' } }]);
       given([...helsinki, aMemberJoined(ALICE)])
         .when({ type: 'LeaveNetwork', data: { memberId: ALICE, leftAt: '2024-06-30' } })
-        .then([{ type: 'MemberLeft', data: { networkId: NETWORK_ID, memberId: ALICE, leftAt: '2024-06-30T20:59:59.999Z' } }]);
+        .then([{ type: 'MemberLeft', data: { networkId: NETWORK_ID, memberId: ALICE, leftAt: '2024-06-29T21:00:00.000Z' } }]);
       // A network founded before zones existed reads UTC.
       given([aNetworkFounded()])
         .when({ type: 'RecordIntervention', data: { interventionId: 'i-1', kind: 'event', title: 'Breakfast', occurredAt: '2024-06-01T08:00:00' } })

@@ -246,8 +246,8 @@ function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfil
 function leave(data: Extract<NetworkCommand, { type: 'LeaveNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
   const member = currentMember(state, data.memberId);
   const problems: FieldProblem[] = [];
-  // "Left on 30 June" includes 30 June: a date alone is the end of that day.
-  const leftAt = parseInstant(data.leftAt, 'leftAt', problems, networkTimeZone(state), 'end') ?? now;
+  // A date alone is the start of that day, as for every date in a body: "left today" is not in the future.
+  const leftAt = parseInstant(data.leftAt, 'leftAt', problems, networkTimeZone(state)) ?? now;
   notInFuture(leftAt, now, 'leftAt', problems);
   if (leftAt.getTime() <= Date.parse(member.joinedAt)) {
     problems.push({ field: 'leftAt', problem: `must be after the member joined (${member.joinedAt})` });
