@@ -410,7 +410,7 @@ describe('access matrix: every route × every kind of caller', () => {
 
   it('when the settings close the network picture, a member keeps only their own ego network and ties', async () => {
     const close = await solmu.requestAs(tokens.coordinator, 'PATCH', `/networks/${world.A}/settings`, { membersSeeNetwork: false });
-    expect(close.body).toEqual({ membersSeeNetwork: false });
+    expect(close.body).toEqual({ membersSeeNetwork: false, timeZone: 'UTC' });
     const asMember = async (path: string) => (await solmu.requestAs(tokens.member, 'GET', `/networks/${world.A}${path}`)).status;
     try {
       expect({

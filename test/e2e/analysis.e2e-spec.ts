@@ -146,7 +146,7 @@ describe('live analysis and rebuilds', () => {
     const after = await strength();
     const bad = await solmu.request('PATCH', `/networks/${networkId}/settings`, { depthWeights: { exchanged_information: -1 } });
 
-    expect(changed.body).toEqual({ membersSeeNetwork: true, depthWeights: { exchanged_information: 10 } });
+    expect(changed.body).toEqual({ membersSeeNetwork: true, timeZone: 'UTC', depthWeights: { exchanged_information: 10 } });
     expect(before).toBe(3); // the default weight of exchanged_information (docs/metrics.md)
     expect(after).toBe(10);
     expect([bad.status, bad.body.problems[0].field]).toEqual([400, 'depthWeights.exchanged_information']);

@@ -36,8 +36,9 @@ describe('a network’s raw history over HTTP', () => {
       revision: 0,
       position: expect.any(Number),
       type: 'NetworkFounded',
-      data: { networkId, name: 'E2E network', foundedAt: '2024-01-01T00:00:00.000Z' },
-      metadata: { actor: expect.stringMatching(/^account:[0-9a-f-]{36}$/), source: 'api', correlationId: expect.any(String), causationId: expect.any(String), schemaVersion: 1 },
+      // v2 of NetworkFounded carries the network's time zone.
+      data: { networkId, name: 'E2E network', foundedAt: '2024-01-01T00:00:00.000Z', timeZone: 'UTC' },
+      metadata: { actor: expect.stringMatching(/^account:[0-9a-f-]{36}$/), source: 'api', correlationId: expect.any(String), causationId: expect.any(String), schemaVersion: 2 },
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
   });

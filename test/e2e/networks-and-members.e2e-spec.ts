@@ -12,7 +12,7 @@ describe('networks and members over HTTP', () => {
     const read = await solmu.request('GET', `/networks/${founded.body.id}`);
 
     expect(founded.status).toBe(201);
-    expect(founded.body).toEqual({ id: expect.any(String), name: 'Kasvu', description: 'Regional growth', foundedAt: '2024-01-01T00:00:00.000Z', coordinatorMemberId: expect.any(String) });
+    expect(founded.body).toEqual({ id: expect.any(String), name: 'Kasvu', description: 'Regional growth', foundedAt: '2024-01-01T00:00:00.000Z', timeZone: 'UTC', coordinatorMemberId: expect.any(String) });
     expect(listed.body.map((n: { id: string }) => n.id)).toContain(founded.body.id);
     // Whoever founds a network becomes its first coordinator.
     expect(read.body).toMatchObject({ id: founded.body.id, name: 'Kasvu', members: 1, activeMembers: 1, settings: { membersSeeNetwork: true } });

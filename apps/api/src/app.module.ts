@@ -5,7 +5,7 @@ import { IdentityModule } from '@solmu/identity';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule, SolmuConfig } from '@solmu/config';
 import { EventStoreModule } from '@solmu/event-store';
-import { Clock, CLOCK, ID_GENERATOR, IdGenerator, SystemClock, UuidV7Generator } from '@solmu/kernel';
+import { Clock, CLOCK, DEFAULT_TIME_ZONE, ID_GENERATOR, IdGenerator, SystemClock, UuidV7Generator } from '@solmu/kernel';
 import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@solmu/network';
 import { EncryptingEventStore, openKeyStore, PersonalDataVault } from '@solmu/privacy';
 import { ProjectionsModule } from '@solmu/projections';
@@ -64,6 +64,14 @@ class PortsModule {
 })
 class PrivacyModule {}
 
+/** The installation's zone (SOLMU_TIME_ZONE), which networks founded without one of their own take. */
+@Global()
+@Module({
+  providers: [{ provide: DEFAULT_TIME_ZONE, inject: [SolmuConfig], useFactory: (config: SolmuConfig) => config.defaultTimeZone }],
+  exports: [DEFAULT_TIME_ZONE],
+})
+class TimeZoneModule {}
+
 const httpControllers = [
   AuthController,
   SetupController,
@@ -94,6 +102,7 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         PortsModule.forRoot(options),
+        TimeZoneModule,
         IdentityModule.forRootAsync({
           inject: [SolmuConfig],
           useFactory: (config: SolmuConfig) => ({ store: config.identityStore, oidc: config.oidc }),

@@ -22,4 +22,10 @@ describe('configuration', () => {
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(InvalidConfiguration);
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(/PORT="eighty"[\s\S]*EVENTSTORE_CONNECTION_STRING="http:\/\/x"/);
   });
+
+  it('gives new networks UTC unless SOLMU_TIME_ZONE names an IANA zone, and refuses a zone Intl does not know', () => {
+    expect(new SolmuConfig(loadEnvironment({})).defaultTimeZone).toBe('UTC');
+    expect(new SolmuConfig(loadEnvironment({ SOLMU_TIME_ZONE: 'Europe/Helsinki' })).defaultTimeZone).toBe('Europe/Helsinki');
+    expect(() => loadEnvironment({ SOLMU_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SOLMU_TIME_ZONE="Mars\/Olympus"/);
+  });
 });

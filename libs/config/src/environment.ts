@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting Solmu reads from the environment, validated once at start-up: a bad value stops
@@ -101,6 +101,14 @@ export class Environment {
   @Max(50 * 1024 * 1024)
   SOLMU_BODY_LIMIT: number = 64 * 1024;
 
+  /**
+   * The zone new networks start with (an IANA name such as Europe/Helsinki): dates typed without an
+   * offset are read in it and timeline weeks and months start at its midnights. Each network may change its own.
+   */
+  @IsOptional()
+  @IsTimeZone({ message: 'SOLMU_TIME_ZONE must be an IANA time zone such as Europe/Helsinki or UTC' })
+  SOLMU_TIME_ZONE: string = 'UTC';
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -118,6 +126,7 @@ const SETTINGS = [
   'SOLMU_OIDC_REDIRECT_URI',
   'SOLMU_WRITES_PER_MINUTE',
   'SOLMU_SIGNINS_PER_MINUTE',
+  'SOLMU_TIME_ZONE',
   'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}

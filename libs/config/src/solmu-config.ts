@@ -64,6 +64,11 @@ export class SolmuConfig {
     return { writesPerMinute: this.env.SOLMU_WRITES_PER_MINUTE, signInsPerMinute: this.env.SOLMU_SIGNINS_PER_MINUTE };
   }
 
+  /** The zone new networks start with, by its canonical name (`utc` reads `UTC`). */
+  get defaultTimeZone(): string {
+    return new Intl.DateTimeFormat('en-US', { timeZone: this.env.SOLMU_TIME_ZONE }).resolvedOptions().timeZone;
+  }
+
   /** One line for the start-up log; never prints credentials in a connection string. */
   describeStore(): string {
     const store = this.eventStore;

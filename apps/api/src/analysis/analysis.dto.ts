@@ -1,40 +1,50 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TIMELINE_INTERVALS, TimelineInterval } from '@solmu/analysis';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDateInput, IsTieWindow } from '../fields/field-rules';
 
-const WINDOW = /^(cumulative|sliding:\d+(\.\d+)?|decay:\d+(\.\d+)?)$/;
+const DATES = 'ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone.';
+const WINDOW = 'Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window.';
 
 export class AtParams {
-  @ApiPropertyOptional({ description: 'The date to draw the network at (ISO 8601); default now. Past dates answer from the full log.' })
+  @ApiPropertyOptional({
+    description: `The instant to draw the network at; default now. A date alone means the END of that day (at=2024-06-30 includes 30 June). The answer echoes the instant used (\`at\`) and the zone (\`timeZone\`). ${DATES}`,
+    example: '2024-06-30',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   at?: string;
 
-  @ApiPropertyOptional({ description: 'Which ties count: cumulative, sliding:<days> or decay:<half-life days>', default: 'cumulative', example: 'sliding:180' })
+  @ApiPropertyOptional({ description: WINDOW, default: 'cumulative', example: 'sliding:180' })
   @IsOptional()
-  @Matches(WINDOW, { message: 'must be cumulative, sliding:<days> or decay:<half-life days>' })
+  @IsTieWindow()
   window?: string;
 }
 
 export class TimelineParams {
-  @ApiPropertyOptional({ enum: ['week', 'month', 'quarter'], default: 'month' })
+  @ApiPropertyOptional({
+    enum: TIMELINE_INTERVALS,
+    description:
+      'Bucket size, drawn at the network’s midnights. Default: the finest of month, quarter and year that draws at most 240 buckets from `from` (default the founding) to `to`; the answer says which (`interval`, `intervalSource: default`). An explicit interval over more than 1,100 buckets is 422 too_many_buckets.',
+  })
   @IsOptional()
-  @IsIn(['week', 'month', 'quarter'])
-  interval: 'week' | 'month' | 'quarter' = 'month';
+  @IsIn(TIMELINE_INTERVALS)
+  interval?: TimelineInterval;
 
-  @ApiPropertyOptional({ default: 'cumulative', example: 'sliding:180' })
+  @ApiPropertyOptional({ description: WINDOW, default: 'cumulative', example: 'sliding:180' })
   @IsOptional()
-  @Matches(WINDOW, { message: 'must be cumulative, sliding:<days> or decay:<half-life days>' })
+  @IsTieWindow()
   window?: string;
 
-  @ApiPropertyOptional({ description: 'First day (ISO 8601); default the founding' })
+  @ApiPropertyOptional({ description: `First bucket: the one containing this instant; default the founding. A date alone is the start of that day. Phases are read from the founding whatever \`from\` is. ${DATES}` })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last day (ISO 8601); default now' })
+  @ApiPropertyOptional({ description: `Last bucket: the one containing this instant; default now (so a network gone quiet shows as dormant). A date alone is the end of that day. ${DATES}` })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   to?: string;
 }
 
@@ -45,9 +55,9 @@ export class ExportParams extends AtParams {
 }
 
 export class InterventionEffectParams {
-  @ApiPropertyOptional({ default: 'cumulative' })
+  @ApiPropertyOptional({ description: WINDOW, default: 'cumulative' })
   @IsOptional()
-  @Matches(WINDOW, { message: 'must be cumulative, sliding:<days> or decay:<half-life days>' })
+  @IsTieWindow()
   window?: string;
 
   @ApiPropertyOptional({ description: 'Days after the intervention to compare with', default: 90 })

@@ -14,7 +14,7 @@ export function requestValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
-      return new BadRequestException(problem(400, 'invalid_request', problems));
+      return new BadRequestException(problem(400, sharedCode(errors) ?? 'invalid_request', problems));
     },
   });
 }
@@ -25,6 +25,21 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, problem: describe(message, error.property) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * A rule may name its code in its context (apps/api/src/fields/field-rules.ts: `invalid_date`,
+ * `invalid_tie_window`…); the answer carries it when every failed rule names the same one.
+ */
+function sharedCode(errors: ValidationError[]): string | undefined {
+  const codes = new Set<string | undefined>();
+  const visit = (error: ValidationError): void => {
+    for (const type of Object.keys(error.constraints ?? {})) codes.add((error.contexts?.[type] as { code?: string } | undefined)?.code);
+    (error.children ?? []).forEach(visit);
+  };
+  errors.forEach(visit);
+  const [only] = codes;
+  return codes.size === 1 ? only : undefined;
 }
 
 /** class-validator starts messages with the property name; the field already says it. */

@@ -25,9 +25,9 @@ export class InteractionsController {
 
   @Get()
   list(@Param('networkId') networkId: string, @Query() params: ListInteractionsParams, @CurrentPrincipal() principal: Principal) {
-    const { limit, cursor, from, to, ...filter } = params;
-    const iso = (value?: string) => (value === undefined ? undefined : new Date(value).toISOString());
-    return this.queries.execute(new ListInteractionsQuery(networkId, { ...filter, from: iso(from), to: iso(to) }, limit, cursor, principal));
+    // from/to go as typed: the query reads them in the network's time zone.
+    const { limit, cursor, ...filter } = params;
+    return this.queries.execute(new ListInteractionsQuery(networkId, filter, limit, cursor, principal));
   }
 
   @Get(':interactionId')

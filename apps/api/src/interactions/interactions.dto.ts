@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Max,
@@ -15,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { Channel, CHANNELS, INTERACTION_KINDS, InteractionKind, LIMITS } from '@solmu/network';
+import { IsDateInput } from '../fields/field-rules';
 
 export class InteractionDetailsRequest {
   @ApiProperty({ enum: INTERACTION_KINDS, description: 'What happened, on the ladder from getting acquainted to evaluating learning together' })
@@ -28,8 +28,8 @@ export class InteractionDetailsRequest {
   @IsString({ each: true })
   participants!: string[];
 
-  @ApiProperty({ description: 'When it happened (ISO 8601); past dates are fine, future ones are not', example: '2025-03-14T10:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When it happened; past dates are fine, future ones are not. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.', example: '2025-03-14T10:00:00+02:00' })
+  @IsDateInput()
   occurredAt!: string;
 
   @ApiPropertyOptional({ enum: CHANNELS })
@@ -79,14 +79,14 @@ export class ListInteractionsParams {
   @IsIn(INTERACTION_KINDS)
   kind?: InteractionKind;
 
-  @ApiPropertyOptional({ description: 'occurredAt on or after (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'occurredAt on or after this instant; a date alone is the start of that day. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'occurredAt before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'occurredAt before this instant; a date alone includes that whole day. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   to?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

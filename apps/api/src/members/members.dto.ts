@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from '@solmu/network';
+import { IsDateInput } from '../fields/field-rules';
 
 export class JoinNetworkRequest {
   @ApiProperty({ description: 'Display name', example: 'Aino Virtanen', maxLength: LIMITS.nameLength })
@@ -31,9 +32,9 @@ export class JoinNetworkRequest {
   @IsIn(MEMBER_ROLES)
   role?: MemberRole;
 
-  @ApiPropertyOptional({ description: 'When they joined (ISO 8601); defaults to now', example: '2024-02-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'When they joined; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.', example: '2024-02-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   joinedAt?: string;
 }
 
@@ -71,8 +72,8 @@ export class ChangeMemberProfileRequest {
 }
 
 export class LeaveNetworkRequest {
-  @ApiPropertyOptional({ description: 'When they left (ISO 8601); defaults to now' })
+  @ApiPropertyOptional({ description: 'When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   leftAt?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LIMITS } from '@solmu/network';
+import { IsBoolean, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DEPTH_WEIGHT_RANGE, LIMITS } from '@solmu/network';
+import { IsDateInput, IsIanaTimeZone } from '../fields/field-rules';
 
 export class FoundNetworkRequest {
   @ApiProperty({ example: 'Itä-Uusimaa growth network', maxLength: LIMITS.nameLength })
@@ -16,21 +17,30 @@ export class FoundNetworkRequest {
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'When the network started (ISO 8601); defaults to now. Past dates import existing histories.', example: '2024-01-15T09:00:00Z' })
+  @ApiPropertyOptional({ description: 'When the network started; defaults to now. Past dates import existing histories. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.', example: '2024-01-15T09:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateInput()
   foundedAt?: string;
+
+  @ApiPropertyOptional({ description: 'The network’s IANA time zone: dates without an offset are read in it and timeline weeks and months start at its midnights. Default: the installation’s SOLMU_TIME_ZONE.', example: 'Europe/Helsinki' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timeZone?: string;
 }
 
-/** A tie's strength adds these per interaction of each kind (defaults in docs/metrics.md). */
+/** A tie's strength adds these per interaction of each kind (defaults and range in docs/metrics.md). */
+const { min: W_MIN, max: W_MAX } = DEPTH_WEIGHT_RANGE;
+const WEIGHT = { minimum: W_MIN, maximum: W_MAX, description: `A number from ${W_MIN} to ${W_MAX}` };
+const weightRule = { context: { code: 'invalid_depth_weight' } };
+
 export class DepthWeightsRequest {
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) acquainted?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) discussed?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) exchanged_information?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) explored_collaboration?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) outlined_goals?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) co_developed?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) evaluated_learning?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) acquainted?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) discussed?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) exchanged_information?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) explored_collaboration?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) outlined_goals?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) co_developed?: number;
+  @ApiPropertyOptional(WEIGHT) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, weightRule) @Min(W_MIN, weightRule) @Max(W_MAX, weightRule) evaluated_learning?: number;
 }
 
 export class ChangeNetworkSettingsRequest {
@@ -44,4 +54,9 @@ export class ChangeNetworkSettingsRequest {
   @IsOptional()
   @IsBoolean()
   membersSeeNetwork?: boolean;
+
+  @ApiPropertyOptional({ description: 'The network’s IANA time zone (Europe/Helsinki, UTC): dates typed without an offset are read in it from now on, and timeline buckets start at its midnights. Stored instants do not move.', example: 'Europe/Helsinki' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timeZone?: string;
 }

@@ -7,7 +7,7 @@
  * between the steps; deeper work still dominates (one joint project outweighs five acquaintances).
  * Networks that see the ladder differently pass their own weights; any kind left out keeps its default.
  */
-import { INTERACTION_KINDS } from '@solmu/network/published';
+import { DEPTH_WEIGHT_RANGE, INTERACTION_KINDS } from '@solmu/network/published';
 import { ValidationFailed } from '@solmu/kernel';
 import type { DepthWeights } from './types';
 
@@ -21,13 +21,13 @@ export const DEFAULT_DEPTH_WEIGHTS: Readonly<DepthWeights> = Object.freeze({
   evaluated_learning: 7,
 });
 
-/** The defaults overridden by `weights`; each weight must be a finite number ≥ 0. */
+/** The defaults overridden by `weights`; each weight must be a number from 0 to 1000 (DEPTH_WEIGHT_RANGE). */
 export function resolveDepthWeights(weights: Partial<DepthWeights> = {}): DepthWeights {
   const resolved = { ...DEFAULT_DEPTH_WEIGHTS, ...weights };
   for (const kind of INTERACTION_KINDS) {
     const w = resolved[kind];
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw ValidationFailed.field(`weights.${kind}`, `must be a finite number ≥ 0, got ${String(w)}`, 'invalid_depth_weight');
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < DEPTH_WEIGHT_RANGE.min || w > DEPTH_WEIGHT_RANGE.max) {
+      throw ValidationFailed.field(`weights.${kind}`, `must be a number from ${DEPTH_WEIGHT_RANGE.min} to ${DEPTH_WEIGHT_RANGE.max}, got ${String(w)}`, 'invalid_depth_weight');
     }
   }
   return resolved;

@@ -35,8 +35,8 @@ const DAY_MS = 86_400_000;
 export interface PhaseBucket {
   /** Exclusive end of the bucket (ISO 8601): quiet time is measured up to here. */
   end: string;
-  /** The network at the end of the bucket. */
-  measures: NetworkMeasures;
+  /** The network at the end of the bucket: only the figures the rule reads (see evaluate). */
+  measures: Pick<NetworkMeasures, 'members' | 'density' | 'degreeCentralization' | 'degreeGini' | 'ladderProfile'>;
   /** Interactions that occurred inside the bucket. */
   events: number;
   /**
@@ -137,7 +137,7 @@ export function classifyPhases(buckets: readonly PhaseBucket[], rules: PhaseRule
 }
 
 /** The share of ties whose deepest kind is one of the deep kinds. */
-export function deepTieShare(measures: NetworkMeasures, rules: PhaseRules = PHASE_RULES): number {
+export function deepTieShare(measures: Pick<NetworkMeasures, 'ladderProfile'>, rules: PhaseRules = PHASE_RULES): number {
   let share = 0;
   for (const kind of rules.deepKinds) share += measures.ladderProfile[kind] ?? 0;
   return share;
@@ -152,7 +152,7 @@ interface Checks {
   settlingKept: PhaseEvidence[];
 }
 
-function evaluate(measures: NetworkMeasures, reference: NetworkMeasures | null, rules: PhaseRules, span: number): Checks {
+function evaluate(measures: PhaseBucket['measures'], reference: PhaseBucket['measures'] | null, rules: PhaseRules, span: number): Checks {
   const { deepening: d, settling: s, regression: r } = rules;
   const deepShare = deepTieShare(measures, rules);
   const size = conditionEvidence('members', measures.members, '>=', rules.minMembers, 'deepening');

@@ -55,4 +55,37 @@ describe('calendar buckets', () => {
     expect(() => calendarBuckets('month', ms('2024-02-01T00:00:00Z'), ms('2024-01-01T00:00:00Z'))).toThrow(ValidationFailed);
     expect(() => calendarBuckets('week', ms('2000-01-01T00:00:00Z'), ms('2030-01-01T00:00:00Z'))).toThrow(`at most ${MAX_BUCKETS} buckets`);
   });
+
+  describe('in a network’s time zone', () => {
+    it('start at the zone’s midnights and label by its calendar', () => {
+      // 31 May 2024 22:30 UTC is already 1 June in Helsinki (UTC+3 in summer).
+      const june = bucketStart('month', ms('2024-05-31T22:30:00Z'), 'Europe/Helsinki');
+      expect(iso(june)).toBe('2024-05-31T21:00:00.000Z');
+      expect(bucketLabel('month', june, 'Europe/Helsinki')).toBe('2024-06');
+      expect(bucketLabel('month', bucketStart('month', ms('2024-05-31T22:30:00Z')))).toBe('2024-05');
+      // Monday 1 January 2024 00:00 in New York is 05:00 UTC.
+      expect(iso(bucketStart('week', ms('2024-01-03T12:00:00Z'), 'America/New_York'))).toBe('2024-01-01T05:00:00.000Z');
+      expect(iso(bucketStart('year', ms('2024-06-01T00:00:00Z'), 'Asia/Tokyo'))).toBe('2023-12-31T15:00:00.000Z');
+    });
+
+    it('follow daylight saving: the March month is an hour shorter, the October one an hour longer', () => {
+      const buckets = calendarBuckets('month', ms('2024-03-10T00:00:00Z'), ms('2024-10-10T00:00:00Z'), { timeZone: 'Europe/Helsinki' });
+      const hours = (b: { startMs: number; endMs: number }) => (b.endMs - b.startMs) / 3_600_000;
+      expect(buckets.map((b) => b.label)).toEqual(['2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10']);
+      expect([hours(buckets[0]), hours(buckets[1]), hours(buckets[7])]).toEqual([31 * 24 - 1, 30 * 24, 31 * 24 + 1]);
+      expect(buckets[1].start).toBe('2024-03-31T21:00:00.000Z');
+      // Contiguous: each bucket ends where the next begins.
+      for (let i = 1; i < buckets.length; i++) expect(buckets[i].startMs).toBe(buckets[i - 1].endMs);
+    });
+
+    it('keeps ISO weeks on the zone’s Mondays across the change of year', () => {
+      const weeks = calendarBuckets('week', ms('2020-12-28T12:00:00Z'), ms('2021-01-12T00:00:00Z'), { timeZone: 'Pacific/Auckland' });
+      expect(weeks.map((b) => b.label)).toEqual(['2020-W53', '2021-W01', '2021-W02']);
+      expect(weeks[0].start).toBe('2020-12-27T11:00:00.000Z');
+    });
+  });
+
+  it('draw years, labelled by the year', () => {
+    expect(calendarBuckets('year', ms('1935-09-01T00:00:00Z'), ms('1937-01-01T00:00:00Z')).map((b) => b.label)).toEqual(['1935', '1936', '1937']);
+  });
 });

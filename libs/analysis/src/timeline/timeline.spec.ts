@@ -6,6 +6,7 @@ import { networkMeasures } from '../measures/network-measures';
 import { NET, joined, left, logged } from '../testing/history.mother';
 import { foldLoggedBy } from './coverage';
 import { timeline } from './timeline';
+import { davisHistoryEvents } from '../../../../test/fixtures/davis-southern-women';
 
 const founded = (foundedAt: string): NetworkHistoryEvent => ({ type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt } });
 const intervention = (interventionId: string, occurredAt: string, kind: InterventionKind = 'matchmaking', title = 'Matchmaking round'): NetworkHistoryEvent => ({
@@ -135,7 +136,7 @@ describe('timeline', () => {
   });
 
   it('is empty for an empty history without a range', () => {
-    expect(timeline(foldNetworkHistory([]), { interval: 'quarter' })).toEqual({ interval: 'quarter', window: 'cumulative', buckets: [] });
+    expect(timeline(foldNetworkHistory([]), { interval: 'quarter' })).toEqual({ interval: 'quarter', intervalSource: 'requested', window: 'cumulative', timeZone: 'UTC', buckets: [] });
   });
 
   it('marks the network dormant once no interaction has been logged for 90 days', () => {
@@ -159,5 +160,77 @@ describe('timeline', () => {
         fi: 'Tapahtumia ei ole kirjattu 120 päivään; verkosto on lepotilassa, kun tapahtumia ei ole kirjattu 90 päivään.',
       },
     ]);
+  });
+
+  it('echoes the range it read: a date alone is the start of that day for from and its end for to', () => {
+    const ranged = timeline(history, { interval: 'month', from: '2024-02-01', to: '2024-03-31' });
+    expect([ranged.from, ranged.to, ranged.intervalSource, ranged.timeZone]).toEqual(['2024-02-01T00:00:00.000Z', '2024-03-31T23:59:59.999Z', 'requested', 'UTC']);
+    expect(() => timeline(history, { interval: 'month', from: '2024-W05' })).toThrow(expect.objectContaining({ code: 'invalid_date', problems: [expect.objectContaining({ field: 'from' })] }));
+  });
+
+  it('draws its months at the midnights of the network’s zone', () => {
+    // i3 (3 Feb 10:00 UTC) and i4 (15 Feb) are February anywhere; at 23:30 UTC on 31 January it is
+    // already February in Helsinki.
+    const late = foldNetworkHistory([...events, logged('i7', ['b', 'e'], '2024-01-31T23:30:00Z', 'discussed')]);
+    const utc = timeline(late, { interval: 'month', to: '2024-02-29' });
+    const helsinki = timeline(late, { interval: 'month', to: '2024-02-29', timeZone: 'Europe/Helsinki' });
+    expect(helsinki.timeZone).toBe('Europe/Helsinki');
+    expect(helsinki.buckets.map((b) => [b.label, b.start, b.events])).toEqual([
+      // The founding (1 January 00:00 UTC) is 02:00 in Helsinki, inside the Helsinki January.
+      ['2024-01', '2023-12-31T22:00:00.000Z', 2],
+      ['2024-02', '2024-01-31T22:00:00.000Z', 4],
+    ]);
+    expect(utc.buckets.map((b) => [b.label, b.events])).toEqual([
+      ['2024-01', 3],
+      ['2024-02', 3],
+    ]);
+    // `to` given as a date is the end of that day in the zone.
+    expect(helsinki.to).toBe('2024-02-29T21:59:59.999Z');
+  });
+
+  it('chooses its interval when none is given, so any history fits, and says so', () => {
+    expect([result.interval, result.intervalSource]).toEqual(['month', 'requested']);
+    const chosen = timeline(history, {});
+    expect([chosen.interval, chosen.intervalSource, chosen.buckets.length]).toEqual(['month', 'default', 4]);
+    // A network founded in 1935 asked up to 2026: 91 years is too long for months and quarters.
+    const old = foldNetworkHistory(davisHistoryEvents());
+    const long = timeline(old, { to: '2026-12-01' });
+    expect([long.interval, long.intervalSource, long.buckets[0].label, long.buckets.length]).toEqual(['year', 'default', '1935', 92]);
+    // The last three months of that network: months (the phases still run from 1935).
+    const recent = timeline(old, { from: '2026-09-01', to: '2026-11-30' });
+    expect([recent.interval, recent.intervalSource, recent.buckets.map((b) => b.label)]).toEqual(['month', 'default', ['2026-09', '2026-10', '2026-11']]);
+    expect(recent.buckets[0].phase.name).toBe('dormant');
+    // An explicit weekly request over the same span is still refused.
+    expect(() => timeline(old, { interval: 'week', to: '2026-12-01' })).toThrow(expect.objectContaining({ code: 'too_many_buckets' }));
+  });
+});
+
+describe('timeline phases on the Davis Southern Women data', () => {
+  const davis = foldNetworkHistory(davisHistoryEvents());
+  const phaseOf = (from: string, label: string) => timeline(davis, { interval: 'month', from, to: '1936-08-31' }).buckets.find((b) => b.label === label)!.phase;
+
+  it('gives a month the same phase whatever `from` is: the rule runs from the founding', () => {
+    const whole = timeline(davis, { interval: 'month', to: '1936-08-31' });
+    expect(whole.buckets[0].label).toBe('1935-09');
+    for (const from of ['1935-09-01', '1936-01-01', '1936-03-15', '1936-05-01', '1936-05-31']) {
+      const sliced = timeline(davis, { interval: 'month', from, to: '1936-08-31' });
+      const offset = whole.buckets.findIndex((b) => b.label === sliced.buckets[0].label);
+      expect(sliced.buckets.map((b) => [b.label, b.phase])).toEqual(whole.buckets.slice(offset).map((b) => [b.label, b.phase]));
+      // The figures themselves do not depend on `from` either.
+      expect(sliced.buckets.map((b) => b.measures)).toEqual(whole.buckets.slice(offset).map((b) => b.measures));
+    }
+    expect(phaseOf('1936-05-01', '1936-05').name).toBe(phaseOf('1935-09-01', '1936-05').name);
+    expect(phaseOf('1935-09-01', '1936-05').name).toBe('deepening');
+  });
+
+  it('keeps the phase under other windows and intervals too', () => {
+    for (const window of ['sliding:60', 'decay:30']) {
+      for (const interval of ['week', 'quarter'] as const) {
+        const whole = timeline(davis, { interval, window, to: '1936-08-31' });
+        const sliced = timeline(davis, { interval, window, from: '1936-04-01', to: '1936-08-31' });
+        const offset = whole.buckets.findIndex((b) => b.label === sliced.buckets[0].label);
+        expect(sliced.buckets.map((b) => b.phase)).toEqual(whole.buckets.slice(offset).map((b) => b.phase));
+      }
+    }
   });
 });

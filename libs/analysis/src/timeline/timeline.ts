@@ -12,20 +12,21 @@
  * (Brandes–Pich), and the bucket says so. Under a cumulative window a bucket in which nothing
  * happened reuses the previous bucket's measures (the graph is the same).
  */
+import { readDateInput } from '@solmu/kernel';
 import type { InterventionKind } from '@solmu/network/published';
-import { toInstant } from '../graph/instant';
 import type { NetworkHistory } from '../graph/network-history';
 import { formatTieWindow, resolveTieWindow } from '../graph/tie-window';
 import type { DepthWeights, NetworkMeasures, TieWindow, TieWindowSpec } from '../graph/types';
 import type { MeasureOptions } from '../measures/member-measures';
 import { classifyPhases } from '../phases/classify-phases';
-import type { PhaseVerdict } from '../phases/classify-phases';
+import type { PhaseBucket, PhaseVerdict } from '../phases/classify-phases';
 import { PHASE_RULES } from '../phases/phase-rules';
 import type { PhaseRules } from '../phases/phase-rules';
 import { bucketMeasures } from './bucket-measures';
-import { bucketIndex, calendarBuckets } from './calendar';
+import { bucketIndex, calendarBuckets, countBuckets, MAX_BUCKETS } from './calendar';
 import type { CalendarBucket, TimelineInterval } from './calendar';
 import { COVERAGE_RULES, assessCoverage } from './coverage';
+import { phaseFigures } from './phase-figures';
 import type { Coverage, CoverageRules } from './coverage';
 import { forEachWindowGraph } from './window-graphs';
 
@@ -34,16 +35,38 @@ export const TIMELINE_DEFAULTS = {
   exactBetweennessUpTo: 1000,
   /** Sampled sources when betweenness is estimated. */
   betweennessPivots: 256,
+  /**
+   * Without an interval, the finest of month, quarter and year that draws at most this many buckets
+   * from `from` to `to` (20 years of months, 60 of quarters, then years).
+   */
+  defaultIntervalBuckets: 240,
+  /**
+   * Phases are read from the founding: at most this many buckets before `from` are classified (cheaply,
+   * without the full measures) to carry the phase in. About 96 years of weeks.
+   */
+  maxPhaseHistoryBuckets: 5000,
 } as const;
 
+/** The intervals a timeline chooses from when none is given, finest first. */
+const DEFAULT_INTERVALS: readonly TimelineInterval[] = ['month', 'quarter', 'year'];
+
 export interface TimelineOptions {
-  interval: TimelineInterval;
+  /** Default: chosen so the history fits (see TIMELINE_DEFAULTS.defaultIntervalBuckets); the result says which. */
+  interval?: TimelineInterval;
   /** Default `cumulative`. */
   window?: TieWindow | TieWindowSpec;
-  /** Default: the network's founding date, else its earliest dated event. */
+  /**
+   * Default: the network's founding date, else its earliest dated event. A string is read by the API's
+   * date rule (kernel date-input.ts) in `timeZone`; a date alone means the start of that day.
+   */
   from?: Date | string;
-  /** Default: the latest dated event of the history (the library reads no clock). */
+  /**
+   * Default: the latest dated event of the history (the library reads no clock; the API passes now).
+   * A date alone means the end of that day.
+   */
   to?: Date | string;
+  /** IANA zone whose midnights bound the buckets and in which offset-less dates are read; default UTC. */
+  timeZone?: string;
   weights?: Partial<DepthWeights>;
   /** Who logged each interaction (see foldLoggedBy); without it coverage is "unknown". */
   loggedBy?: ReadonlyMap<string, string>;
@@ -88,48 +111,76 @@ export interface TimelineBucket {
 
 export interface Timeline {
   interval: TimelineInterval;
+  /** `requested`, or `default` when the timeline chose the interval itself. */
+  intervalSource: 'requested' | 'default';
   /** The window as a spec string (`cumulative`, `sliding:90`, `decay:60`). */
   window: string;
+  /** The zone the buckets were drawn in. */
+  timeZone: string;
+  /** The instants the range was read as (ISO 8601); absent for an empty history. */
+  from?: string;
+  to?: string;
   buckets: TimelineBucket[];
 }
 
 export function timeline(history: NetworkHistory, options: TimelineOptions): Timeline {
   const window = resolveTieWindow(options.window);
+  const timeZone = options.timeZone ?? 'UTC';
   const range = historyRange(history);
-  const fromMs = options.from !== undefined ? toInstant(options.from) : range?.from;
-  const toMs = options.to !== undefined ? toInstant(options.to) : range?.to;
-  if (fromMs === undefined || toMs === undefined) return { interval: options.interval, window: formatTieWindow(window), buckets: [] };
-  const calendar = calendarBuckets(options.interval, fromMs, toMs);
+  const fromMs = options.from !== undefined ? instantOf(options.from, 'from', timeZone, 'start') : range?.from;
+  const toMs = options.to !== undefined ? instantOf(options.to, 'to', timeZone, 'end') : range?.to;
+  const interval = options.interval ?? (fromMs !== undefined && toMs !== undefined ? defaultInterval(fromMs, toMs, Math.min(fromMs, range?.from ?? fromMs), timeZone) : 'month');
+  const head = { interval, intervalSource: options.interval === undefined ? ('default' as const) : ('requested' as const), window: formatTieWindow(window), timeZone };
+  if (fromMs === undefined || toMs === undefined) return { ...head, buckets: [] };
+  const requested = calendarBuckets(interval, fromMs, toMs, { timeZone });
+  // A phase depends on the buckets before it (trends, confirmations, dormancy), so the rule runs from
+  // the founding whatever `from` is asked: the earlier buckets are classified and then left out.
+  const historyStart = range !== undefined && range.from < requested[0].startMs ? range.from : requested[0].startMs;
+  const before = historyStart < requested[0].startMs
+    ? calendarBuckets(interval, historyStart, requested[0].startMs - 1, { timeZone, maxBuckets: TIMELINE_DEFAULTS.maxPhaseHistoryBuckets, field: 'interval' })
+    : [];
+  const calendar = [...before, ...requested];
+  const offset = before.length;
   const activity = countActivity(history, calendar, options.loggedBy ?? null);
   const coverageRules = options.coverageRules ?? COVERAGE_RULES;
   const exactUpTo = options.exactBetweennessUpTo ?? TIMELINE_DEFAULTS.exactBetweennessUpTo;
   const pivots = options.betweennessPivots ?? TIMELINE_DEFAULTS.betweennessPivots;
 
   const measured: Array<{ measures: NetworkMeasures; betweenness: { exact: boolean; pivots: number } }> = [];
+  const figures: PhaseBucket['measures'][] = [];
   const instants = calendar.map((bucket) => bucket.endMs - 1);
   forEachWindowGraph(history, instants, { window, weights: options.weights }, (graph, i) => {
-    if (i > 0 && window.kind === 'cumulative' && activity[i].events === 0 && activity[i].membershipChanges === 0) {
+    if (i < offset) {
+      // Before `from`: only what the phase rule reads.
+      figures.push(phaseFigures(graph));
+      return;
+    }
+    const k = i - offset;
+    if (k > 0 && window.kind === 'cumulative' && activity[i].events === 0 && activity[i].membershipChanges === 0) {
       // Nothing happened: the cumulative graph is the one measured last time.
-      measured.push(measured[i - 1]);
+      measured.push(measured[k - 1]);
+      figures.push(measured[k].measures);
       return;
     }
     const n = graph.order;
     const exact = n <= exactUpTo || pivots >= n;
     const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } });
     measured.push({ measures, betweenness: { exact, pivots: exact ? n : pivots } });
+    figures.push(measures);
   });
 
   const phases = classifyPhases(
     calendar.map((bucket, i) => ({
       end: bucket.end,
-      measures: measured[i].measures,
+      measures: figures[i],
       events: activity[i].events,
       ...(activity[i].lastInteractionMs !== null && { lastInteractionAt: new Date(activity[i].lastInteractionMs!).toISOString() }),
     })),
     options.phaseRules ?? PHASE_RULES,
-  );
+  ).slice(offset);
+  const shown = activity.slice(offset);
 
-  const buckets = calendar.map(
+  const buckets = requested.map(
     (bucket, i): TimelineBucket => ({
       label: bucket.label,
       start: bucket.start,
@@ -137,16 +188,33 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
       at: new Date(bucket.endMs - 1).toISOString(),
       measures: measured[i].measures,
       betweenness: measured[i].betweenness,
-      events: activity[i].events,
-      activeMembers: activity[i].active.size,
-      newMembers: activity[i].newMembers,
-      newTies: activity[i].newTies,
-      coverage: assessCoverage(activity[i].loggers, activity[i].active.size, activity[i].events, coverageRules),
-      interventions: activity[i].interventions,
+      events: shown[i].events,
+      activeMembers: shown[i].active.size,
+      newMembers: shown[i].newMembers,
+      newTies: shown[i].newTies,
+      coverage: assessCoverage(shown[i].loggers, shown[i].active.size, shown[i].events, coverageRules),
+      interventions: shown[i].interventions,
       phase: phases[i],
     }),
   );
-  return { interval: options.interval, window: formatTieWindow(window), buckets };
+  return { ...head, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), buckets };
+}
+
+/** An instant given as a Date or as text by the API's date rule, read in `timeZone`. */
+function instantOf(value: Date | string, field: string, timeZone: string, edge: 'start' | 'end'): number {
+  return value instanceof Date ? value.getTime() : readDateInput(value, field, timeZone, edge);
+}
+
+/**
+ * The finest default interval that draws the range in at most defaultIntervalBuckets buckets and the
+ * history from its start (for the phases) in at most maxPhaseHistoryBuckets; else years.
+ */
+function defaultInterval(fromMs: number, toMs: number, historyStartMs: number, timeZone: string): TimelineInterval {
+  const shown = Math.min(TIMELINE_DEFAULTS.defaultIntervalBuckets, MAX_BUCKETS);
+  const history = TIMELINE_DEFAULTS.maxPhaseHistoryBuckets;
+  const fits = (interval: TimelineInterval) =>
+    countBuckets(interval, fromMs, toMs, timeZone, shown) <= shown && countBuckets(interval, historyStartMs, toMs, timeZone, history) <= history;
+  return DEFAULT_INTERVALS.find(fits) ?? 'year';
 }
 
 interface BucketActivity {

@@ -1,4 +1,4 @@
-import { FieldProblem } from '@solmu/kernel';
+import { DayEdge, FieldProblem, parseDateInput, resolveDateInput } from '@solmu/kernel';
 import { LIMITS } from './vocabulary';
 
 /**
@@ -6,15 +6,19 @@ import { LIMITS } from './vocabulary';
  * the domain parses them here and nowhere else.
  */
 
-/** Parses an ISO 8601 date-time, or records a problem for `field`. */
-export function parseInstant(value: string | undefined, field: string, problems: FieldProblem[]): Date | undefined {
+/**
+ * Parses a date by the API's one rule (kernel date-input.ts), or records a problem for `field`. A date
+ * or time without an offset is read in the network's `timeZone`; a date alone means the `edge` of
+ * that day (for a body's dates its start: a thing that happened "on 30 June", or "today").
+ */
+export function parseInstant(value: string | undefined, field: string, problems: FieldProblem[], timeZone: string, edge: DayEdge = 'start'): Date | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (typeof value !== 'string' || Number.isNaN(ms)) {
-    problems.push({ field, problem: `must be an ISO 8601 date-time, got ${JSON.stringify(value)}` });
+  const parsed = parseDateInput(value);
+  if ('problem' in parsed) {
+    problems.push({ field, problem: parsed.problem });
     return undefined;
   }
-  return new Date(ms);
+  return new Date(resolveDateInput(parsed, timeZone, edge));
 }
 
 /** Records a problem when `instant` is later than now (beyond the allowed clock skew). */

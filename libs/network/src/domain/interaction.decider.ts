@@ -1,7 +1,7 @@
 import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
 import { notInFuture, parseInstant } from './dates';
 import { InteractionDetails, InteractionEvent } from './interaction.events';
-import { NetworkState } from './network.decider';
+import { NetworkState, networkTimeZone } from './network.decider';
 import { cleanText, oneOf } from './text';
 import { CHANNELS, INTERACTION_KINDS, LIMITS } from './vocabulary';
 
@@ -74,7 +74,7 @@ function checkDetails(input: InteractionDetailsInput, network: NetworkState, now
   const kind = oneOf(input.kind, INTERACTION_KINDS, 'kind', problems);
   const channel = oneOf(input.channel, CHANNELS, 'channel', problems);
   const note = cleanText(input.note, 'note', LIMITS.noteLength, problems);
-  const occurredAt = parseInstant(input.occurredAt, 'occurredAt', problems);
+  const occurredAt = parseInstant(input.occurredAt, 'occurredAt', problems, networkTimeZone(network));
   if (input.occurredAt === undefined) problems.push({ field: 'occurredAt', problem: 'is required' });
   notInFuture(occurredAt, now, 'occurredAt', problems);
 

@@ -14,17 +14,27 @@ describe('network decider', () => {
   describe('founding a network', () => {
     it('records the founding, trimmed, dated now when no date is given', () =>
       given([])
-        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: '  Kasvu-verkosto ', description: 'Regional growth' } })
-        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu-verkosto', description: 'Regional growth', foundedAt: NOW.toISOString() } }]));
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: '  Kasvu-verkosto ', description: 'Regional growth', timeZone: 'UTC' } })
+        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu-verkosto', description: 'Regional growth', foundedAt: NOW.toISOString(), timeZone: 'UTC' } }]));
 
     it('accepts a past founding date so existing histories can be imported', () =>
       given([])
-        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01' } })
-        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01T00:00:00.000Z' } }]));
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01', timeZone: 'UTC' } })
+        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Old', foundedAt: '2019-03-01T00:00:00.000Z', timeZone: 'UTC' } }]));
+
+    it('records the network’s zone and reads an offset-less founding date in it', () =>
+      given([])
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-06-01T10:00:00', timeZone: 'europe/helsinki' } })
+        .then([{ type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-06-01T07:00:00.000Z', timeZone: 'Europe/Helsinki' } }]));
+
+    it('refuses a zone Intl does not know and a date outside the accepted forms, naming each field', () =>
+      given([])
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-W23', timeZone: 'Mars/Olympus' } })
+        .thenThrows(ValidationFailed, { problems: [{ field: 'timeZone', problem: expect.stringContaining('IANA') }, { field: 'foundedAt', problem: expect.stringContaining('must be a date') }] }));
 
     it('names every bad field at once', () =>
       given([])
-        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: ' ', foundedAt: '2999-01-01T00:00:00Z' } })
+        .when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: ' ', foundedAt: '2999-01-01T00:00:00Z', timeZone: 'UTC' } })
         .thenThrows(ValidationFailed, {
           problems: [
             { field: 'name', problem: 'must not be empty' },
@@ -33,7 +43,7 @@ describe('network decider', () => {
         }));
 
     it('refuses to found the same network twice', () =>
-      given([aNetworkFounded()]).when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Again' } }).thenThrows(StateConflict));
+      given([aNetworkFounded()]).when({ type: 'FoundNetwork', data: { networkId: NETWORK_ID, name: 'Again', timeZone: 'UTC' } }).thenThrows(StateConflict));
   });
 
   describe('members joining', () => {
@@ -152,10 +162,10 @@ describe('network decider', () => {
       given([])
         .when({
           type: 'FoundNetwork',
-          data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00Z', founder: { memberId: ALICE, accountId: 'acc-1', name: 'Alice', email: 'Alice@Example.org' } },
+          data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00Z', timeZone: 'UTC', founder: { memberId: ALICE, accountId: 'acc-1', name: 'Alice', email: 'Alice@Example.org' } },
         })
         .then([
-          { type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00.000Z' } },
+          { type: 'NetworkFounded', data: { networkId: NETWORK_ID, name: 'Kasvu', foundedAt: '2024-01-01T00:00:00.000Z', timeZone: 'UTC' } },
           {
             type: 'MemberJoined',
             data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', memberType: 'other', role: 'coordinator', joinedAt: '2024-01-01T00:00:00.000Z', email: 'alice@example.org', accountId: 'acc-1' },
@@ -193,6 +203,43 @@ describe('network decider', () => {
         .when({ type: 'ChangeNetworkSettings', data: { membersSeeNetwork: false } })
         .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { membersSeeNetwork: false } } }]);
       given([aNetworkFounded()]).when({ type: 'ChangeNetworkSettings', data: { membersSeeNetwork: true } }).thenNothingHappens();
+    });
+
+    it('bounds depth weights to 0–1000 so strengths and constraint stay finite', () => {
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { depthWeights: { acquainted: 0, evaluated_learning: 1000 } } })
+        .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { depthWeights: { acquainted: 0, evaluated_learning: 1000 } } } }]);
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { depthWeights: { discussed: 1e308, co_developed: 1000.5 } } })
+        .thenThrows(ValidationFailed, {
+          problems: [
+            { field: 'depthWeights.discussed', problem: 'must be a number from 0 to 1000' },
+            { field: 'depthWeights.co_developed', problem: 'must be a number from 0 to 1000' },
+          ],
+        });
+    });
+
+    it('changes the zone through the settings, refusing one Intl does not know', () => {
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { timeZone: 'Europe/Helsinki' } })
+        .then([{ type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { timeZone: 'Europe/Helsinki' } } }]);
+      given([aNetworkFounded()])
+        .when({ type: 'ChangeNetworkSettings', data: { timeZone: 'Helsinki' } })
+        .thenThrows(ValidationFailed, { problems: [{ field: 'timeZone' }] });
+    });
+
+    it('reads offset-less and date-only inputs in the network’s zone, a date alone from the start of that day', () => {
+      const helsinki = [aNetworkFounded(), { type: 'NetworkSettingsChanged', data: { networkId: NETWORK_ID, settings: { timeZone: 'Europe/Helsinki' } } } as NetworkEvent];
+      given(helsinki)
+        .when({ type: 'JoinNetwork', data: { memberId: ALICE, name: 'Alice', joinedAt: '2024-06-01' } })
+        .then([{ type: 'MemberJoined', data: { networkId: NETWORK_ID, memberId: ALICE, name: 'Alice', memberType: 'other', role: 'member', joinedAt: '2024-05-31T21:00:00.000Z' } }]);
+      given([...helsinki, aMemberJoined(ALICE)])
+        .when({ type: 'LeaveNetwork', data: { memberId: ALICE, leftAt: '2024-06-30' } })
+        .then([{ type: 'MemberLeft', data: { networkId: NETWORK_ID, memberId: ALICE, leftAt: '2024-06-29T21:00:00.000Z' } }]);
+      // A network founded before zones existed reads UTC.
+      given([aNetworkFounded()])
+        .when({ type: 'RecordIntervention', data: { interventionId: 'i-1', kind: 'event', title: 'Breakfast', occurredAt: '2024-06-01T08:00:00' } })
+        .then([{ type: 'InterventionRecorded', data: { networkId: NETWORK_ID, interventionId: 'i-1', kind: 'event', title: 'Breakfast', occurredAt: '2024-06-01T08:00:00.000Z' } }]);
     });
 
     it('takes the network’s own depth weights, refusing unknown kinds and negative weights', () => {

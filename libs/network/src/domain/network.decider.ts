@@ -1,6 +1,6 @@
-import { FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
+import { canonicalTimeZone, FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
 import { iso, notInFuture, parseInstant } from './dates';
-import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
+import { DEFAULT_NETWORK_SETTINGS, DEPTH_WEIGHT_RANGE, ERASED_MEMBER_NAME, LEGACY_TIME_ZONE, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
 import { cleanText, oneOf } from './text';
 import { INTERACTION_KINDS, INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
 
@@ -50,7 +50,7 @@ export interface FounderInput {
 }
 
 export type NetworkCommand =
-  | { type: 'FoundNetwork'; data: { networkId: string; name: string; description?: string; foundedAt?: string; founder?: FounderInput } }
+  | { type: 'FoundNetwork'; data: { networkId: string; name: string; description?: string; foundedAt?: string; timeZone: string; founder?: FounderInput } }
   | {
       type: 'JoinNetwork';
       data: { memberId: string; name: string; email?: string; organisation?: string; memberType?: string; role?: string; joinedAt?: string; accountId?: string };
@@ -64,6 +64,11 @@ export type NetworkCommand =
   | { type: 'ChangeNetworkSettings'; data: Partial<NetworkSettings> }
   | { type: 'LeaveNetwork'; data: { memberId: string; leftAt?: string } }
   | { type: 'RecordIntervention'; data: { interventionId: string; kind: string; title: string; description?: string; occurredAt: string } };
+
+/** The zone in which the network reads dates without an offset and draws its calendar. */
+export function networkTimeZone(state: NetworkState): string {
+  return state.settings.timeZone ?? LEGACY_TIME_ZONE;
+}
 
 /** Is the member part of the network at this instant? Joined at or before it, not yet left. */
 export function isMemberAt(member: MemberState, at: string | Date): boolean {
@@ -101,10 +106,14 @@ function found(data: Extract<NetworkCommand, { type: 'FoundNetwork' }>['data'], 
   const problems: FieldProblem[] = [];
   const name = cleanText(data.name, 'name', LIMITS.nameLength, problems, { required: true });
   const description = cleanText(data.description, 'description', LIMITS.descriptionLength, problems);
-  const foundedAt = parseInstant(data.foundedAt, 'foundedAt', problems) ?? now;
+  const timeZone = checkTimeZone(data.timeZone, problems);
+  const foundedAt = parseInstant(data.foundedAt, 'foundedAt', problems, timeZone ?? LEGACY_TIME_ZONE) ?? now;
   notInFuture(foundedAt, now, 'foundedAt', problems);
   if (problems.length) throw new ValidationFailed(problems);
-  const founded: NetworkEvent = { type: 'NetworkFounded', data: { networkId: data.networkId, name: name!, ...(description && { description }), foundedAt: iso(foundedAt) } };
+  const founded: NetworkEvent = {
+    type: 'NetworkFounded',
+    data: { networkId: data.networkId, name: name!, ...(description && { description }), foundedAt: iso(foundedAt), timeZone: timeZone! },
+  };
   if (!data.founder) return [founded];
   const { memberId, accountId, name: founderName, email } = data.founder;
   const asFounded = evolveNetwork(state, founded);
@@ -119,7 +128,7 @@ function join(data: Extract<NetworkCommand, { type: 'JoinNetwork' }>['data'], st
   const email = cleanEmail(data.email, problems);
   const memberType = oneOf(data.memberType, MEMBER_TYPES, 'type', problems) ?? 'other';
   const role = oneOf(data.role, MEMBER_ROLES, 'role', problems) ?? 'member';
-  const joinedAt = parseInstant(data.joinedAt, 'joinedAt', problems) ?? now;
+  const joinedAt = parseInstant(data.joinedAt, 'joinedAt', problems, networkTimeZone(state)) ?? now;
   notInFuture(joinedAt, now, 'joinedAt', problems);
   if (joinedAt.getTime() < Date.parse(state.foundedAt)) {
     problems.push({ field: 'joinedAt', problem: `must not be before the network was founded (${state.foundedAt})` });
@@ -189,14 +198,24 @@ function changeSettings(requested: Partial<NetworkSettings>, state: NetworkState
   const depthWeights = requested.depthWeights && Object.fromEntries(Object.entries(requested.depthWeights).filter(([, weight]) => weight !== undefined));
   const settings: Partial<NetworkSettings> = { ...requested, ...(depthWeights && { depthWeights }) };
   const problems: FieldProblem[] = [];
+  const { min, max } = DEPTH_WEIGHT_RANGE;
   for (const [kind, weight] of Object.entries(depthWeights ?? {})) {
     if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) problems.push({ field: `depthWeights.${kind}`, problem: `is not a kind of interaction (${INTERACTION_KINDS.join(', ')})` });
-    else if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) problems.push({ field: `depthWeights.${kind}`, problem: 'must be a number ≥ 0' });
+    // Bounded above so strengths, constraint and exports stay finite numbers (docs/metrics.md).
+    else if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < min || weight > max) problems.push({ field: `depthWeights.${kind}`, problem: `must be a number from ${min} to ${max}` });
   }
+  if (requested.timeZone !== undefined) settings.timeZone = checkTimeZone(requested.timeZone, problems);
   if (problems.length) throw new ValidationFailed(problems);
   const same = (key: keyof NetworkSettings, value: unknown) => JSON.stringify(state.settings[key]) === JSON.stringify(value);
   const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => value !== undefined && !same(key as keyof NetworkSettings, value)));
   return Object.keys(changed).length === 0 ? [] : [{ type: 'NetworkSettingsChanged', data: { networkId: state.id, settings: changed } }];
+}
+
+/** The zone's canonical IANA name, or a problem for `timeZone`. */
+function checkTimeZone(value: unknown, problems: FieldProblem[]): string | undefined {
+  const zone = canonicalTimeZone(value);
+  if (zone === undefined) problems.push({ field: 'timeZone', problem: `must be an IANA time zone such as Europe/Helsinki or UTC, got ${JSON.stringify(value)}` });
+  return zone;
 }
 
 function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfile' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
@@ -227,7 +246,8 @@ function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfil
 function leave(data: Extract<NetworkCommand, { type: 'LeaveNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
   const member = currentMember(state, data.memberId);
   const problems: FieldProblem[] = [];
-  const leftAt = parseInstant(data.leftAt, 'leftAt', problems) ?? now;
+  // A date alone is the start of that day, as for every date in a body: "left today" is not in the future.
+  const leftAt = parseInstant(data.leftAt, 'leftAt', problems, networkTimeZone(state)) ?? now;
   notInFuture(leftAt, now, 'leftAt', problems);
   if (leftAt.getTime() <= Date.parse(member.joinedAt)) {
     problems.push({ field: 'leftAt', problem: `must be after the member joined (${member.joinedAt})` });
@@ -242,7 +262,7 @@ function recordIntervention(data: Extract<NetworkCommand, { type: 'RecordInterve
   if (data.kind === undefined) problems.push({ field: 'kind', problem: 'is required' });
   const title = cleanText(data.title, 'title', LIMITS.titleLength, problems, { required: true });
   const description = cleanText(data.description, 'description', LIMITS.descriptionLength, problems);
-  const occurredAt = parseInstant(data.occurredAt, 'occurredAt', problems);
+  const occurredAt = parseInstant(data.occurredAt, 'occurredAt', problems, networkTimeZone(state));
   if (data.occurredAt === undefined) problems.push({ field: 'occurredAt', problem: 'is required' });
   notInFuture(occurredAt, now, 'occurredAt', problems);
   if (occurredAt && occurredAt.getTime() < Date.parse(state.foundedAt)) {
@@ -260,7 +280,15 @@ function recordIntervention(data: Extract<NetworkCommand, { type: 'RecordInterve
 export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
   switch (event.type) {
     case 'NetworkFounded':
-      return { ...state, founded: true, id: event.data.networkId, name: event.data.name, description: event.data.description, foundedAt: event.data.foundedAt };
+      return {
+        ...state,
+        founded: true,
+        id: event.data.networkId,
+        name: event.data.name,
+        description: event.data.description,
+        foundedAt: event.data.foundedAt,
+        settings: event.data.timeZone === undefined ? state.settings : { ...state.settings, timeZone: event.data.timeZone },
+      };
     case 'MemberJoined': {
       const { memberId, name, organisation, memberType, role, joinedAt, email, accountId } = event.data;
       return withMember(state, { id: memberId, name, organisation, memberType, role, joinedAt, email, accountId });

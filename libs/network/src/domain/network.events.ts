@@ -14,6 +14,8 @@ export type NetworkFounded = {
     description?: string;
     /** When the network started; may be in the past for imported histories. */
     foundedAt: string;
+    /** The network's zone (NetworkSettings.timeZone); absent in events written before zones existed. */
+    timeZone?: string;
   };
 };
 
@@ -102,7 +104,22 @@ export interface NetworkSettings {
    * defaults (docs/metrics.md): a network may value, say, exchanging information more than others do.
    */
   depthWeights?: Partial<Record<InteractionKind, number>>;
+  /**
+   * The IANA zone (`Europe/Helsinki`) in which dates without an offset are read and timeline weeks and
+   * months are drawn. Set at founding (the installation's SOLMU_TIME_ZONE unless given); networks
+   * founded before zones existed have none and read UTC, as they always did.
+   */
+  timeZone?: string;
 }
+
+/**
+ * Accepted depth weights (inclusive). Zero lets a network ignore a kind; the ceiling keeps strengths,
+ * their sums and Burt's constraint finite (at 1e308 they overflow to Infinity and export as such).
+ */
+export const DEPTH_WEIGHT_RANGE = { min: 0, max: 1000 } as const;
+
+/** The zone of a network with no zone of its own: what every network used before zones existed. */
+export const LEGACY_TIME_ZONE = 'UTC';
 
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = { membersSeeNetwork: true };
 
@@ -117,14 +134,16 @@ export type NetworkEvent =
   | NetworkSettingsChanged;
 
 export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
-  NetworkFounded: 1,
+  // v2 adds the optional timeZone: a v1 event reads as a v2 event without one, so nothing is upcast.
+  NetworkFounded: 2,
   MemberJoined: 1,
   MemberProfileChanged: 1,
   MemberLeft: 1,
   InterventionRecorded: 1,
   MemberAccountLinked: 1,
   MemberErased: 1,
-  NetworkSettingsChanged: 1,
+  // v2: settings may carry timeZone (see NetworkFounded).
+  NetworkSettingsChanged: 2,
 };
 
 /** What a reader sees in place of an erased member's name. */

@@ -1,4 +1,4 @@
-import { Clock, ValidationFailed } from '@solmu/kernel';
+import { Clock, readDateInput } from '@solmu/kernel';
 import { createGraphTimeline, createLiveMeasures, createWhatIfMemo, Csr, DepthWeights, GraphTimeline, LiveMeasures, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph, WhatIfMemo } from '@solmu/analysis';
 import { AnalysedNetwork } from './network-analysis.projection';
 
@@ -25,8 +25,11 @@ export interface GraphTie extends Tie {
 
 export interface GraphSnapshot {
   networkId: string;
+  /** The instant drawn (a date alone is read as the end of that day in `timeZone`). */
   at: string;
   window: string;
+  /** The network's zone, in which an offset-less `at` was read. */
+  timeZone: string;
   measures: NetworkMeasures;
   /**
    * Betweenness (and its centralisation and Gini) is exact, or, in the live "now" picture of a large
@@ -37,15 +40,15 @@ export interface GraphSnapshot {
   ties: GraphTie[];
 }
 
-/** Resolves `at` (default now) and `window` (default cumulative), naming the field when bad. */
-export function resolveAt(input: AnalysisAt, clock: Clock): { at: Date; window: string } {
+/**
+ * Resolves `at` (default now; a date alone is the END of that day, so "at 30 June" includes 30 June;
+ * an offset-less time is read in the network's `timeZone`) and `window` (default cumulative). A bad
+ * value throws the library's own ValidationFailed, naming the field (`invalid_date`, `invalid_tie_window`).
+ */
+export function resolveAt(input: AnalysisAt, clock: Clock, timeZone = 'UTC'): { at: Date; window: string } {
   const window = input.window ?? 'cumulative';
-  try {
-    parseTieWindow(window);
-  } catch (error) {
-    throw ValidationFailed.field('window', `${(error as Error).message} (use cumulative, sliding:<days> or decay:<half-life days>)`);
-  }
-  return { at: input.at ? new Date(input.at) : clock.now(), window };
+  parseTieWindow(window);
+  return { at: input.at !== undefined ? new Date(readDateInput(input.at, 'at', timeZone, 'end')) : clock.now(), window };
 }
 
 /**
@@ -69,8 +72,9 @@ export class GraphSnapshots {
     window: string,
     isNow: boolean,
     weights?: Partial<DepthWeights>,
+    timeZone = 'UTC',
   ): { graph: TieGraph; snapshot: GraphSnapshot; csr?: Csr; whatIf?: WhatIfMemo } {
-    const key = `${networkId}|${window}|${JSON.stringify(weights ?? {})}`;
+    const key = `${networkId}|${window}|${JSON.stringify(weights ?? {})}|${timeZone}`;
     const cached = isNow ? this.cache.get(key) : undefined;
     const now = this.clock.now().getTime();
     if (cached && cached.revision === network.history.revision && now - cached.computedAt < 60_000) {
@@ -96,6 +100,7 @@ export class GraphSnapshots {
       networkId,
       at: at.toISOString(),
       window,
+      timeZone,
       measures,
       accuracy,
       nodes: graph.mapNodes((id, node) => ({

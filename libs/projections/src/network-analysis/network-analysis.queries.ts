@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { interventionEffect, pairKey, Tip, tips, tipsForMember, timeline, Timeline, TimelineInterval, toCsv, toDynamicGexf, toGraphML } from '@solmu/analysis';
 import { Clock, CLOCK, Forbidden, NotFound, Principal } from '@solmu/kernel';
+import { LEGACY_TIME_ZONE } from '@solmu/network';
 import { ReadAccess } from '../network-access';
 import { NetworkDirectory } from '../network-directory/network-directory.projection';
 import { AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
@@ -16,7 +17,8 @@ export class GetGraphQuery extends Query<GraphSnapshot> {
 export class GetTimelineQuery extends Query<Timeline> {
   constructor(
     readonly networkId: string,
-    readonly options: { interval: TimelineInterval; window?: string; from?: string; to?: string },
+    /** Without `interval` the timeline chooses one that fits the history (and says so). */
+    readonly options: { interval?: TimelineInterval; window?: string; from?: string; to?: string },
     readonly principal: Principal,
   ) {
     super();
@@ -90,6 +92,11 @@ abstract class AnalysisHandler {
     return this.directory.get(networkId)?.settings.depthWeights;
   }
 
+  /** The zone the network reads offset-less dates and draws its calendar in. */
+  protected timeZone(networkId: string): string {
+    return this.directory.get(networkId)?.settings.timeZone ?? LEGACY_TIME_ZONE;
+  }
+
   protected network(networkId: string): AnalysedNetwork {
     const network = this.analysis.network(networkId);
     if (!network) throw new NotFound('network', networkId);
@@ -97,8 +104,9 @@ abstract class AnalysisHandler {
   }
 
   protected snapshot(networkId: string, options: AnalysisAt) {
-    const { at, window } = resolveAt(options, this.clock);
-    return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined, this.weights(networkId));
+    const timeZone = this.timeZone(networkId);
+    const { at, window } = resolveAt(options, this.clock, timeZone);
+    return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined, this.weights(networkId), timeZone);
   }
 }
 
@@ -120,7 +128,9 @@ export class GetTimelineHandler extends AnalysisHandler implements IQueryHandler
       interval: options.interval,
       window,
       from: options.from,
+      // Up to now, so a network gone quiet shows as dormant (the library's own default is the latest event).
       to: options.to ?? this.clock.now(),
+      timeZone: this.timeZone(networkId),
       loggedBy: network.loggedBy,
       weights: this.weights(networkId),
     });

@@ -46,14 +46,14 @@ export class NetworkDirectory implements Projection {
     const event = recorded as unknown as NetworkEvent;
     const network = this.networks.get(event.data.networkId);
     if (event.type === 'NetworkFounded') {
-      const { networkId, name, description, foundedAt } = event.data;
+      const { networkId, name, description, foundedAt, timeZone } = event.data;
       this.networks.set(networkId, {
         id: networkId,
         name,
         description,
         foundedAt,
         createdAt: recorded.recordedAt.toISOString(),
-        settings: { ...DEFAULT_NETWORK_SETTINGS },
+        settings: { ...DEFAULT_NETWORK_SETTINGS, ...(timeZone !== undefined && { timeZone }) },
         members: new Map(),
         interventions: [],
       });

@@ -6,13 +6,16 @@ export interface FoundedNetwork {
   name: string;
   description?: string;
   foundedAt: string;
+  /** The zone its dates are read and its calendar drawn in. */
+  timeZone?: string;
   /** The founder's own member record (they become its first coordinator). */
   coordinatorMemberId?: string;
 }
 
 export class FoundNetworkCommand extends Command<FoundedNetwork> {
   constructor(
-    readonly input: { name: string; description?: string; foundedAt?: string },
+    /** `timeZone` defaults to the installation's (SOLMU_TIME_ZONE). */
+    readonly input: { name: string; description?: string; foundedAt?: string; timeZone?: string },
     readonly context: CommandContext,
   ) {
     super();
