@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { INTERVENTION_KINDS, InterventionKind, LIMITS } from '@solmu/network';
+import { MultiLineText } from '../http/text-rule';
 
 export class RecordInterventionRequest {
   @ApiProperty({ enum: INTERVENTION_KINDS })
@@ -16,6 +17,7 @@ export class RecordInterventionRequest {
   @ApiPropertyOptional({ maxLength: LIMITS.descriptionLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LIMITS } from '@solmu/network';
+import { MultiLineText } from '../http/text-rule';
 
 export class FoundNetworkRequest {
   @ApiProperty({ example: 'Itä-Uusimaa growth network', maxLength: LIMITS.nameLength })
@@ -13,6 +14,7 @@ export class FoundNetworkRequest {
   @ApiPropertyOptional({ description: 'The purpose of the network', maxLength: LIMITS.descriptionLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 
