@@ -80,7 +80,7 @@ describe('the HTTP edge: bodies, text, paging, caching', () => {
       ['a note with NUL', () => [`/networks/${networkId}/interactions`, { kind: 'discussed', participants: [alice, bob], occurredAt: '2024-03-01T00:00:00Z', note: 'a\u0000b' }], 'note'],
       ['a participant id with a lone surrogate', () => [`/networks/${networkId}/interactions`, { kind: 'discussed', participants: [alice, '\udc00'], occurredAt: '2024-03-01T00:00:00Z' }], 'participants[1]'],
     ] as const)('%s is a 400 naming the field, and writes nothing', async (_, request, field) => {
-      const [path, body] = request();
+      const [path, body] = request() as unknown as [string, object];
       const before = await head();
       expect(await solmu.request('POST', path, body)).toMatchObject(aProblemNaming(400, field));
       expect(await head()).toBe(before);
@@ -120,6 +120,11 @@ describe('the HTTP edge: bodies, text, paging, caching', () => {
     it('an empty JSON body where fields are needed names the first one missing', async () => {
       expect(await solmu.request('POST', '/networks', '', JSON_TYPE)).toMatchObject(aProblemNaming(400, 'name'));
     });
+  });
+
+  it('a path with a malformed %-escape is a 400 naming url, in the error shape', async () => {
+    expect(await solmu.request('GET', `/networks/${networkId}/members/%zz`)).toMatchObject(aProblemNaming(400, 'url'));
+    expect(await solmu.request('POST', `/networks/${networkId}/members/%/erase`, {})).toMatchObject(aProblemNaming(400, 'url'));
   });
 
   describe('paging', () => {

@@ -9,6 +9,7 @@ import { FirstRun, setupLink } from '@solmu/identity';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { DemoLoader } from './demo/demo-loader';
+import { badUrlProblem } from './http/bad-url';
 import { ProblemFilter } from './http/problem.filter';
 import { useJsonBodiesOnly } from './http/json-body';
 import { headersFor } from './http/security-headers';
@@ -30,6 +31,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
+    // A path Fastify's router cannot decode never reaches Nest's filter: answer in our shape here.
+    frameworkErrors: (error: Error & { code?: string }, _request: unknown, reply: { code(status: number): { header(name: string, value: string): { send(body: never): unknown } } }) =>
+      void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(badUrlProblem(error) as never),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
