@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { IdentityModule } from '@solmu/identity';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule, SolmuConfig } from '@solmu/config';
@@ -15,6 +15,7 @@ import { InvitationsController } from './access/invitations.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler-storage';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { SetupController } from './auth/setup.controller';
 import { throttlers } from './auth/throttling';
 import { DemoLoader } from './demo/demo-loader';
@@ -119,7 +120,7 @@ export class AppModule {
       providers: [
         DemoLoader,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };
   }

@@ -9,8 +9,11 @@ import { FirstRun, setupLink } from '@solmu/identity';
 import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { DemoLoader } from './demo/demo-loader';
+import { badUrlProblem } from './http/bad-url';
 import { ProblemFilter } from './http/problem.filter';
-import { SECURITY_HEADERS } from './http/security-headers';
+import { useJsonBodiesOnly } from './http/json-body';
+import { headersFor } from './http/security-headers';
+import { TextRulePipe } from './http/text-rule.pipe';
 import { SETUP_PAGE } from './pages/setup.page';
 import { requestValidationPipe } from './http/validation';
 
@@ -28,25 +31,29 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
+    // A path Fastify's router cannot decode never reaches Nest's filter: answer in our shape here.
+    frameworkErrors: (error: Error & { code?: string }, _request: unknown, reply: { code(status: number): { header(name: string, value: string): { send(body: never): unknown } } }) =>
+      void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(badUrlProblem(error) as never),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    // Nest's own parsers would add form bodies; json-body.ts registers the one parser we want.
+    bodyParser: false,
   });
+  useJsonBodiesOnly(app, config.bodyLimit);
   // The plugin's types name a different copy of Fastify than Nest's adapter; the runtime is the same.
   await app.register(fastifyCookie as never);
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS);
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.headers(headersFor(request.url));
     done();
   });
   app.setGlobalPrefix('api');
   // The first-run set-up page, outside the API (and outside its authentication): plain files.
   const fastify = app.getHttpAdapter().getInstance();
   for (const [path, type, body] of SETUP_PAGE) fastify.get(path, (_request, reply) => void reply.type(type).send(body));
-  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalPipes(new TextRulePipe(), requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
-  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   const openApi = new DocumentBuilder()
     .setTitle('Solmu API')
     .setDescription('Log network events between members, and read networks, members, interactions and their history.')

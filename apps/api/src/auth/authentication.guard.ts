@@ -1,10 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { SolmuConfig } from '@solmu/config';
 import { Accounts, Authenticator, bearerTokenOf } from '@solmu/identity';
 import type { Principal } from '@solmu/kernel';
 import { problem } from '../http/problem';
 import { AuthenticatedRequest, PUBLIC_ROUTE } from './principal.decorator';
+import { crossSiteProblem } from './same-origin';
 import { SESSION_COOKIE } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,15 +14,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Secure by default: every route needs credentials unless marked @Public(). A bearer token (a
  * short-lived sign-in token or an integration's API token) or the session cookie identifies the
- * caller; cookie-authenticated writes must also carry the session's CSRF token in X-CSRF-Token.
+ * caller; cookie-authenticated writes must also come from Solmu's own origin (same-origin.ts)
+ * and carry the session's CSRF token in X-CSRF-Token.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
+  private readonly publicOrigin: string;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly accounts: Accounts,
-  ) {}
+    config: SolmuConfig,
+  ) {
+    this.publicOrigin = new URL(config.publicUrl).origin;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -44,6 +52,8 @@ export class AuthenticationGuard implements CanActivate {
     if (!sessionId) return undefined;
     const session = await this.authenticator.fromSession(sessionId);
     if (!session) return undefined;
+    const crossSite = SAFE_METHODS.has(request.method) ? undefined : crossSiteProblem(request.headers, this.publicOrigin);
+    if (crossSite) throw new ForbiddenException(problem(403, 'cross_site_request', [crossSite]));
     if (!SAFE_METHODS.has(request.method) && !this.authenticatorCsrfOk(session.csrfToken, request.headers['x-csrf-token'])) {
       throw new ForbiddenException(problem(403, 'csrf_token_missing', [{ field: 'X-CSRF-Token', problem: 'must carry the CSRF token of your session (from sign-in or GET /api/auth/session)' }]));
     }

@@ -18,3 +18,13 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 export const SECURITY_HEADERS = securityHeaders({
   contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
 });
+
+/**
+ * API answers carry accounts, tokens and personal data: no browser or proxy may keep a copy
+ * (`Cache-Control: no-store`). The OpenAPI pages under /api/docs are the same for everyone.
+ */
+export function headersFor(url: string): Record<string, string> {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs') ? API_HEADERS : SECURITY_HEADERS;
+}
+
+const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Channel, CHANNELS, INTERACTION_KINDS, InteractionKind, LIMITS } from '@solmu/network';
 import { IsDateInput } from '../fields/field-rules';
+import { MultiLineText } from '../http/text-rule';
 
 export class InteractionDetailsRequest {
   @ApiProperty({ enum: INTERACTION_KINDS, description: 'What happened, on the ladder from getting acquainted to evaluating learning together' })
@@ -45,6 +46,7 @@ export class InteractionDetailsRequest {
   @ApiPropertyOptional({ maxLength: LIMITS.noteLength, description: 'A short note of the content; visible to participants and coordinators' })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.noteLength)
   note?: string;
 }
@@ -53,6 +55,7 @@ export class CorrectInteractionRequest extends InteractionDetailsRequest {
   @ApiPropertyOptional({ maxLength: LIMITS.reasonLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.reasonLength)
   reason?: string;
 }
@@ -61,12 +64,21 @@ export class RetractInteractionRequest {
   @ApiPropertyOptional({ maxLength: LIMITS.reasonLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.reasonLength)
   reason?: string;
 }
 
-/** Query strings are text; numbers are converted, anything else is left for @IsInt to refuse. */
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+/**
+ * Query strings are text; numbers are converted, anything else is left for @IsInt to refuse. A
+ * parameter left empty (`?limit=`) counts as not given: it takes the default, rather than
+ * becoming `undefined` over the default and answering an empty page.
+ */
+const toNumberOr =
+  (fallback?: number) =>
+  ({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? fallback : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export class ListInteractionsParams {
   @ApiPropertyOptional({ description: 'Only interactions this member took part in' })
@@ -91,7 +103,7 @@ export class ListInteractionsParams {
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(toNumberOr(50))
   @IsInt()
   @Min(1)
   @Max(500)
@@ -99,6 +111,7 @@ export class ListInteractionsParams {
 
   @ApiPropertyOptional({ description: 'From the previous page’s nextCursor' })
   @IsOptional()
+  @Transform(emptyAsAbsent)
   @IsString()
   @MaxLength(500)
   cursor?: string;
@@ -113,14 +126,14 @@ export class ListInteractionsParams {
 export class ListEventsParams {
   @ApiPropertyOptional({ description: 'Events after this position (from the previous page’s nextAfter)' })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(toNumberOr(undefined))
   @IsInt()
   @Min(0)
   after?: number;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(toNumberOr(100))
   @IsInt()
   @Min(1)
   @Max(1000)

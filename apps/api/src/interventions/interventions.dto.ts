@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { INTERVENTION_KINDS, InterventionKind, LIMITS } from '@solmu/network';
 import { IsDateInput } from '../fields/field-rules';
+import { MultiLineText } from '../http/text-rule';
 
 export class RecordInterventionRequest {
   @ApiProperty({ enum: INTERVENTION_KINDS })
@@ -17,6 +18,7 @@ export class RecordInterventionRequest {
   @ApiPropertyOptional({ maxLength: LIMITS.descriptionLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DEPTH_WEIGHT_RANGE, LIMITS } from '@solmu/network';
 import { IsDateInput, IsIanaTimeZone } from '../fields/field-rules';
+import { MultiLineText } from '../http/text-rule';
 
 export class FoundNetworkRequest {
   @ApiProperty({ example: 'Itä-Uusimaa growth network', maxLength: LIMITS.nameLength })
@@ -14,6 +15,7 @@ export class FoundNetworkRequest {
   @ApiPropertyOptional({ description: 'The purpose of the network', maxLength: LIMITS.descriptionLength })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 
