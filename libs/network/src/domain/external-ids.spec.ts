@@ -67,25 +67,25 @@ describe('chat identities of members (externalIds)', () => {
   describe('linked by the member through a one-time link', () => {
     it('records the identity as linked', () =>
       given(members)
-        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, platform: 'teams', externalId: AAD } })
+        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, identities: { teams: AAD } } })
         .then([idsChanged(ALICE, { teams: AAD }, 'link')]));
 
     it('replaces an earlier identity on the same platform and is idempotent', () => {
       given([...members, idsChanged(ALICE, { slack: 'T01ABC:U0OLD' })])
-        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, platform: 'slack', externalId: 'T01ABC:U02DEF' } })
+        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, identities: { slack: 'T01ABC:U02DEF' } } })
         .then([idsChanged(ALICE, { slack: 'T01ABC:U02DEF' }, 'link')]);
       given([...members, idsChanged(ALICE, { slack: 'T01ABC:U02DEF' })])
-        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, platform: 'slack', externalId: 'T01ABC:U02DEF' } })
+        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, identities: { slack: 'T01ABC:U02DEF' } } })
         .thenNothingHappens();
     });
 
     it('refuses an identity held by another member without saying whose it is', () =>
       given([...members, idsChanged(BOB, { slack: 'T01ABC:U02DEF' })])
-        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, platform: 'slack', externalId: 'T01ABC:U02DEF' } })
+        .when({ type: 'LinkExternalIdentity', data: { memberId: ALICE, identities: { slack: 'T01ABC:U02DEF' } } })
         .thenThrows(StateConflict, { code: 'external_id_taken', problems: [{ field: 'externalIds.slack', problem: expect.not.stringContaining(BOB) }] }));
 
     it('needs a current member', () =>
-      given(members).when({ type: 'LinkExternalIdentity', data: { memberId: 'nobody', platform: 'slack', externalId: 'T01ABC:U02DEF' } }).thenThrows(NotFound));
+      given(members).when({ type: 'LinkExternalIdentity', data: { memberId: 'nobody', identities: { slack: 'T01ABC:U02DEF' } } }).thenThrows(NotFound));
   });
 
   it('finds the active member by identity, Entra ids in any case', () => {

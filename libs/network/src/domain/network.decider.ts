@@ -72,7 +72,7 @@ export type NetworkCommand =
       };
     }
   /** A member links their own chat identity through a one-time link the platform gave them. */
-  | { type: 'LinkExternalIdentity'; data: { memberId: string; platform: ExternalIdPlatform; externalId: string } }
+  | { type: 'LinkExternalIdentity'; data: { memberId: string; identities: Partial<Record<ExternalIdPlatform, string>> } }
   | { type: 'LinkMemberAccount'; data: { memberId: string; accountId: string } }
   | { type: 'EraseMember'; data: { memberId: string } }
   | { type: 'ChangeNetworkSettings'; data: Partial<NetworkSettings> }
@@ -250,7 +250,7 @@ function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfil
 function linkExternalIdentity(data: Extract<NetworkCommand, { type: 'LinkExternalIdentity' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
   const member = currentMember(state, data.memberId);
   const problems: FieldProblem[] = [];
-  const changes = effectiveChanges(member.externalIds, cleanExternalIds({ [data.platform]: data.externalId }, problems));
+  const changes = effectiveChanges(member.externalIds, cleanExternalIds(data.identities, problems));
   if (problems.length) throw new ValidationFailed(problems);
   if (Object.keys(changes).length === 0) return [];
   requireFreeExternalIds(state.members.values(), member.id, changes, { revealHolder: false });

@@ -11,8 +11,8 @@ import { MemberView } from '../views';
 export class LinkExternalIdentityCommand extends Command<MemberView> {
   constructor(
     readonly networkId: string,
-    readonly platform: ExternalIdPlatform,
-    readonly externalId: string,
+    /** Slack: `{slack}`; Teams: `{teams, teamsUser}` (the sender's Entra object id and Teams user id). */
+    readonly identities: Partial<Record<ExternalIdPlatform, string>>,
     readonly context: CommandContext,
     readonly linkVerified = false,
   ) {

@@ -16,7 +16,7 @@ export class LinkExternalIdentityHandler implements ICommandHandler<LinkExternal
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute({ networkId, platform, externalId, context, linkVerified }: LinkExternalIdentityCommand): Promise<MemberView> {
+  async execute({ networkId, identities, context, linkVerified }: LinkExternalIdentityCommand): Promise<MemberView> {
     if (!linkVerified || context.principal.kind !== 'account') throw new Forbidden('chat identities are linked only by opening the link Solmu gave in Slack or Teams while signed in');
     let memberId = '';
     const state = await this.networks.handleOn(
@@ -25,7 +25,7 @@ export class LinkExternalIdentityHandler implements ICommandHandler<LinkExternal
         const access = requireAccess(current, context.principal);
         if (!access.memberId) throw new Forbidden('only a member of this network can link a chat identity to their member record');
         memberId = access.memberId;
-        return decideNetwork({ type: 'LinkExternalIdentity', data: { memberId, platform, externalId } }, current, this.clock.now());
+        return decideNetwork({ type: 'LinkExternalIdentity', data: { memberId, identities } }, current, this.clock.now());
       },
       { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
     );
