@@ -13,6 +13,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { SECURITY_HEADERS } from './http/security-headers';
 import { SETUP_PAGE } from './pages/setup.page';
 import { requestValidationPipe } from './http/validation';
+import { keepRawBodiesForIntegrations } from './integrations/raw-body';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -47,6 +48,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.enableShutdownHooks();
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  // Slack and Teams sign raw bytes: their routes keep them (and only Slack's routes take form bodies).
+  keepRawBodiesForIntegrations(app, config.bodyLimit);
   const openApi = new DocumentBuilder()
     .setTitle('Solmu API')
     .setDescription('Log network events between members, and read networks, members, interactions and their history.')

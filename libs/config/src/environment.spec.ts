@@ -22,4 +22,12 @@ describe('configuration', () => {
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(InvalidConfiguration);
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(/PORT="eighty"[\s\S]*EVENTSTORE_CONNECTION_STRING="http:\/\/x"/);
   });
+
+  it('reads where Slack\'s Web API is and the chat time zone, refusing a non-URL and an unknown zone', () => {
+    const defaults = new SolmuConfig(loadEnvironment({}));
+    expect([defaults.slackApiUrl, defaults.chatTimeZone]).toEqual(['https://slack.com/api', 'Europe/Helsinki']);
+    const local = new SolmuConfig(loadEnvironment({ SOLMU_SLACK_API_URL: 'http://127.0.0.1:9999/api/', SOLMU_CHAT_TIME_ZONE: 'UTC' }));
+    expect([local.slackApiUrl, local.chatTimeZone]).toEqual(['http://127.0.0.1:9999/api', 'UTC']);
+    expect(() => loadEnvironment({ SOLMU_SLACK_API_URL: 'slack.com', SOLMU_CHAT_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SOLMU_SLACK_API_URL="slack.com"[\s\S]*SOLMU_CHAT_TIME_ZONE="Mars\/Olympus"/);
+  });
 });

@@ -1,5 +1,22 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface, validateSync } from 'class-validator';
+
+/** An IANA time zone name the runtime knows (Europe/Helsinki, UTC…). */
+@ValidatorConstraint({ name: 'isTimeZone' })
+class IsTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'SOLMU_CHAT_TIME_ZONE must be an IANA time zone such as Europe/Helsinki';
+  }
+}
 
 /**
  * Every setting Solmu reads from the environment, validated once at start-up: a bad value stops
@@ -101,6 +118,16 @@ export class Environment {
   @Max(50 * 1024 * 1024)
   SOLMU_BODY_LIMIT: number = 64 * 1024;
 
+  /** Slack's Web API (views.open, chat.postEphemeral, users.info); tests point it at a local fake. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'SOLMU_SLACK_API_URL must be an http(s) URL' })
+  SOLMU_SLACK_API_URL: string = 'https://slack.com/api';
+
+  /** The time zone in which "today" and "yesterday" are counted when members log from Slack or Teams. */
+  @IsOptional()
+  @Validate(IsTimeZone)
+  SOLMU_CHAT_TIME_ZONE: string = 'Europe/Helsinki';
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -118,6 +145,8 @@ const SETTINGS = [
   'SOLMU_OIDC_REDIRECT_URI',
   'SOLMU_WRITES_PER_MINUTE',
   'SOLMU_SIGNINS_PER_MINUTE',
+  'SOLMU_SLACK_API_URL',
+  'SOLMU_CHAT_TIME_ZONE',
   'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}

@@ -64,6 +64,16 @@ export class SolmuConfig {
     return { writesPerMinute: this.env.SOLMU_WRITES_PER_MINUTE, signInsPerMinute: this.env.SOLMU_SIGNINS_PER_MINUTE };
   }
 
+  /** Base URL of Slack's Web API, without a trailing slash. */
+  get slackApiUrl(): string {
+    return this.env.SOLMU_SLACK_API_URL.replace(/\/$/, '');
+  }
+
+  /** Where "today" is for people logging from chat. */
+  get chatTimeZone(): string {
+    return this.env.SOLMU_CHAT_TIME_ZONE;
+  }
+
   /** One line for the start-up log; never prints credentials in a connection string. */
   describeStore(): string {
     const store = this.eventStore;

@@ -8,6 +8,7 @@ export { kindHelp } from './core/kind-words';
 export * from './core/integration.events';
 export { LINK_LIFETIME_MS, type SecretsInput } from './core/integration.decider';
 export * from './core/chat-members';
+export * from './core/chat-replies';
 export * from './slack/slack-signature';
 export * from './slack/slack-text';
 export * from './slack/slack-manifest';
