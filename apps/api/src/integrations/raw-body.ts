@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { errorCodes } from 'fastify';
 import { Readable } from 'node:stream';
 
 /**
@@ -26,7 +27,8 @@ export function keepRawBodiesForIntegrations(app: NestFastifyApplication, bodyLi
     let size = 0;
     for await (const chunk of payload) {
       size += (chunk as Buffer).length;
-      if (size > bodyLimit) throw Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+      // Fastify's own errors, so the API answers them like any other 413 or 415.
+      if (size > bodyLimit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
       chunks.push(chunk as Buffer);
     }
     const raw = Buffer.concat(chunks);
@@ -37,6 +39,6 @@ export function keepRawBodiesForIntegrations(app: NestFastifyApplication, bodyLi
   });
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (request, body, done) => {
     if (/^\/api\/integrations\/slack\//.test(request.url)) return done(null, body);
-    done(Object.assign(new Error(`Unsupported Media Type: ${String(request.headers['content-type'])}`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(String(request.headers['content-type'])), undefined);
   });
 }

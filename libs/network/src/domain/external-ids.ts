@@ -8,7 +8,7 @@ import { EXTERNAL_ID_PLATFORMS } from './network.events';
  * an Entra object id is a GUID (stored lower-case); a Teams user id starts with `29:`.
  */
 const SHAPES: Record<ExternalIdPlatform, { pattern: RegExp; describe: string; normalise: (value: string) => string }> = {
-  slack: { pattern: /^[TE][A-Z0-9]{2,30}:[UW][A-Z0-9]{2,30}$/, describe: '"<team id>:<user id>", e.g. "T0123ABC:U0456DEF"', normalise: (v) => v },
+  slack: { pattern: /^[TE][A-Z0-9]{1,30}:[UW][A-Z0-9]{1,30}$/, describe: '"<team id>:<user id>", e.g. "T0123ABC:U0456DEF"', normalise: (v) => v },
   teams: {
     pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     describe: 'an Entra (AAD) object id, a GUID such as "6b3f2c1e-8d7a-4e5b-9c0d-1a2b3c4d5e6f"',
