@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { slackSignature, teamsSignature } from '@solmu/integrations';
@@ -139,6 +140,16 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect(manifest.headers.get('content-disposition')).toContain('attachment');
       expect(manifest.body.features.slash_commands[0]).toMatchObject({ command: '/solmu', url: answer.body.requestUrls.commands, should_escape: true });
       expect(manifest.body.settings.event_subscriptions.request_url).toBe(answer.body.requestUrls.events);
+    });
+
+    it('keeps secrets out of the network\'s raw history and sealed in the event store file', async () => {
+      const history = await solmu.request('GET', `/networks/${networkId}/events?limit=1000`);
+      expect(history.status).toBe(200);
+      expect(JSON.stringify(history.body)).not.toMatch(/Integration|8f742231b10e|xoxb-/);
+      const files = [solmu.dbPath, `${solmu.dbPath}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.some((bytes) => bytes.includes('IntegrationConnected'))).toBe(true);
+      expect(files.some((bytes) => bytes.includes(SIGNING_SECRET) || bytes.includes('xoxb-1111-2222-abcdef'))).toBe(false);
     });
 
     it('names the missing secret, and lets only coordinators connect', async () => {
