@@ -270,6 +270,24 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect((await interactions()).length).toBe(before + 1);
     });
 
+    it('App Home shows a linked member their own tips, and tells others how to link', async () => {
+      const opened = (user: string) =>
+        toSlack('events', JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: `Ev-home-${user}`, event: { type: 'app_home_opened', user, tab: 'home' } }), 'application/json');
+      expect((await opened('UAINO')).status).toBe(200);
+      await opened('USTRANGER');
+      const published = async (user: string) => {
+        await waitFor(() => slack.calls.some((c) => c.method === 'views.publish' && c.body.user_id === user));
+        return JSON.stringify(slack.calls.find((c) => c.method === 'views.publish' && c.body.user_id === user)!.body.view);
+      };
+      // The same tips the API gives about Aino (as the coordinator sees them), or none.
+      const tips = (await solmu.request('GET', `/networks/${networkId}/tips`)).body.tips as Array<{ members: string[]; action: { en: string } }>;
+      const ainos = tips.filter((tip) => tip.members.includes(aino));
+      const home = await published('UAINO');
+      if (ainos.length) expect(home).toContain(ainos[0].action.en);
+      else expect(home).toContain('No tips for you right now, Aino');
+      expect(await published('USTRANGER')).toContain('/solmu link');
+    });
+
     it('form bodies go nowhere else: other routes answer 415', async () => {
       const answer = await solmu.request('POST', '/networks', 'name=Sneaky', { 'content-type': FORM });
       expect(answer.status).toBe(415);

@@ -72,3 +72,11 @@ export function homeView(lines: string[]): Record<string, unknown> {
     blocks: [{ type: 'header', text: text('Solmu') }, ...lines.map((line) => ({ type: 'section', text: { type: 'mrkdwn', text: line } }))],
   };
 }
+
+/** What App Home says: the member's own tips (the ones that turn on them), at most five. */
+export function homeLines(member: { id: string; name: string } | undefined, tips: ReadonlyArray<{ members: string[]; action: { en: string; fi: string } }>): string[] {
+  if (!member) return ['Your Slack user is not linked to a member of this network yet. Type `/solmu link` to link it.'];
+  const own = tips.filter((tip) => tip.members.includes(member.id)).slice(0, 5);
+  if (!own.length) return [`No tips for you right now, ${member.name}. Keep logging with \`/solmu\`.`];
+  return [`Tips for you, ${member.name}:`, ...own.map((tip) => `• ${tip.action.en} / ${tip.action.fi}`)];
+}

@@ -25,11 +25,6 @@ export class SlackWebApi {
     return this.call(botToken, 'chat.postEphemeral', { channel, user, text });
   }
 
-  /** A user's profile (display name), to say who is not linked yet. */
-  usersInfo(botToken: string, user: string): Promise<SlackAnswer> {
-    return this.call(botToken, 'users.info', { user });
-  }
-
   private async call(botToken: string, method: string, body: Record<string, unknown>): Promise<SlackAnswer> {
     try {
       const response = await fetch(`${this.config.slackApiUrl}/${method}`, {

@@ -31,7 +31,7 @@ export function slackManifest(urls: SlackRequestUrls, appName = 'Solmu'): Record
         },
       ],
     },
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read', 'app_mentions:read'] } },
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'app_mentions:read'] } },
     settings: {
       event_subscriptions: { request_url: urls.events, bot_events: ['app_home_opened', 'app_mention'] },
       interactivity: { is_enabled: true, request_url: urls.interactivity },
