@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { slackSignature, teamsSignature } from '@solmu/integrations';
@@ -101,6 +101,7 @@ describe('Slack and Teams integrations over HTTP', () => {
   });
   afterAll(async () => {
     await solmu.stop();
+    rmSync(solmu.dir, { recursive: true, force: true });
     await new Promise((done) => slack.server.close(done));
   });
 
@@ -239,7 +240,7 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect(open?.body.view).toMatchObject({ type: 'modal', callback_id: 'solmu_log' });
 
       const before = (await interactions()).length;
-      const submission = (users: string[]) =>
+      const submission = (users: string[], date = '2024-05-02') =>
         new URLSearchParams({
           payload: JSON.stringify({
             type: 'view_submission',
@@ -252,7 +253,7 @@ describe('Slack and Teams integrations over HTTP', () => {
                 values: {
                   kind: { kind: { type: 'static_select', selected_option: { value: 'outlined_goals' } } },
                   participants: { participants: { type: 'multi_users_select', selected_users: users } },
-                  date: { date: { type: 'datepicker', selected_date: '2024-05-02' } },
+                  date: { date: { type: 'datepicker', selected_date: date } },
                   note: { note: { type: 'plain_text_input', value: 'from the modal' } },
                 },
               },
@@ -261,6 +262,8 @@ describe('Slack and Teams integrations over HTTP', () => {
         }).toString();
       const refused = await toSlack('interactivity', submission(['UNOBODY']), FORM);
       expect(refused.body).toEqual({ response_action: 'errors', errors: { participants: expect.stringContaining('UNOBODY is not linked') } });
+      const future = await toSlack('interactivity', submission(['UAINO'], '2999-01-01'), FORM);
+      expect(future.body).toEqual({ response_action: 'errors', errors: { date: expect.stringContaining('occurredAt: must not be in the future') } });
       const first = await toSlack('interactivity', submission(['UAINO']), FORM);
       const retried = await toSlack('interactivity', submission(['UAINO']), FORM);
       expect([first.body, retried.body]).toEqual([{ response_action: 'clear' }, { response_action: 'clear' }]);
@@ -373,6 +376,12 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect(rotated).toMatchObject({ status: 200, body: { secretGeneration: 2, hasBotToken: true } });
       expect((await toSlack('commands', command('help'), FORM)).status).toBe(401);
       expect((await toSlack('commands', command('help'), FORM, { secret: 'abcdefabcdefabcdefabcdefabcdef12' })).status).toBe(200);
+
+      // After a restart the secrets are read back from the store: the new one opens, the old one's key is gone.
+      solmu = await solmu.restart();
+      expect((await toSlack('commands', command('help'), FORM)).status).toBe(401);
+      expect((await toSlack('commands', command('help'), FORM, { secret: 'abcdefabcdefabcdefabcdefabcdef12' })).status).toBe(200);
+      expect((await toTeams(teamsMessage('<at>Solmu</at> met <at>Aino</at> after-restart', [{ id: '29:1aino', name: 'Aino' }]))).body.text).toMatch(/^Logged: acquainted/);
 
       expect((await solmu.request('DELETE', `/networks/${networkId}/integrations/${slackId}`)).status).toBe(204);
       expect((await toSlack('commands', command('help'), FORM, { secret: 'abcdefabcdefabcdefabcdefabcdef12' })).status).toBe(401);

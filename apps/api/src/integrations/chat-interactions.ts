@@ -14,12 +14,12 @@ import {
   ResolvedIntegration,
   senderOf,
 } from '@solmu/integrations';
-import { Clock, CLOCK, DomainError, Principal } from '@solmu/kernel';
+import { Clock, CLOCK, DomainError, FieldProblem, Principal } from '@solmu/kernel';
 import { InteractionView, LogInteractionCommand } from '@solmu/network';
 import { ListMembersQuery } from '@solmu/projections';
 import { createHash } from 'node:crypto';
 
-export type ChatOutcome = { ok: true; text: string; interaction: InteractionView } | { ok: false; text: string };
+export type ChatOutcome = { ok: true; text: string; interaction: InteractionView } | { ok: false; text: string; problems: FieldProblem[] };
 
 /** Reads members with their chat identities: the integration's signed request is the authority here. */
 const INTEGRATION_READER: Principal = { kind: 'system', name: 'integrations' };
@@ -61,9 +61,9 @@ export class ChatInteractions {
   async log(integration: ResolvedIntegration, tokens: readonly ChatToken[], scheme: IdentityScheme, idempotencyKey: string, correlationId: string): Promise<ChatOutcome> {
     const today = this.today();
     const parsed = parseLog(tokens, today);
-    if (!parsed.ok) return { ok: false, text: problemsReply(parsed.problems) };
+    if (!parsed.ok) return { ok: false, text: problemsReply(parsed.problems), problems: parsed.problems };
     const resolved = resolveChatLog(parsed.log, await this.members(integration.networkId), scheme, today, this.clock.now());
-    if (!resolved.ok) return { ok: false, text: problemsReply(resolved.problems) };
+    if (!resolved.ok) return { ok: false, text: problemsReply(resolved.problems), problems: resolved.problems };
     const { input, sender, names } = resolved;
     return this.send(integration, scheme.platform, sender.id, input, names, idempotencyKey, correlationId);
   }
@@ -91,7 +91,10 @@ export class ChatInteractions {
       );
       return { ok: true, interaction, text: loggedReply(interaction, names) };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, text: problemsReply(error.problems, error.message) };
+      if (error instanceof DomainError) {
+        const problems = error.problems.length ? error.problems : [{ field: 'participants', problem: error.message }];
+        return { ok: false, text: problemsReply(error.problems, error.message), problems };
+      }
       throw error;
     }
   }

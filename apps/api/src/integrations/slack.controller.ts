@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SolmuConfig } from '@solmu/config';
-import { ChatLinks, helpReply, IdentityScheme, ResolvedIntegration, resolveChatLog, slackIdentity, slackTokens } from '@solmu/integrations';
+import { ChatLinks, helpReply, IdentityScheme, ParsedLog, ResolvedIntegration, resolveChatLog, slackIdentity, slackTokens } from '@solmu/integrations';
 import { Clock, CLOCK } from '@solmu/kernel';
 import { SignedByPlatform } from '../auth/principal.decorator';
 import { ChatInteractions } from './chat-interactions';
@@ -77,10 +77,11 @@ export class SlackController {
     const scheme = slackScheme(teamId, payload.user?.id ?? '');
     const today = this.chat.today();
     if (!values.kind) return { response_action: 'errors', errors: { kind: 'kind: is required' } };
-    const resolved = resolveChatLog({ kind: values.kind as never, mentions: values.participants, date: values.date, note: values.note }, await this.chat.members(integration.networkId), scheme, today, this.clock.now());
+    // The kind is checked by the domain like any API request (a refusal names `kind`).
+    const resolved = resolveChatLog({ kind: values.kind as ParsedLog['kind'], mentions: values.participants, date: values.date, note: values.note }, await this.chat.members(integration.networkId), scheme, today, this.clock.now());
     if (!resolved.ok) return { response_action: 'errors', errors: errorsByBlock(resolved.problems) };
     const outcome = await this.chat.send(integration, 'slack', resolved.sender.id, resolved.input, resolved.names, `view:${payload.view.id ?? ''}`, String(request.id));
-    if (!outcome.ok) return { response_action: 'errors', errors: { participants: outcome.text } };
+    if (!outcome.ok) return { response_action: 'errors', errors: errorsByBlock(outcome.problems) };
     return { response_action: 'clear' };
   }
 
