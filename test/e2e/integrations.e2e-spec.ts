@@ -359,7 +359,7 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect(url).toBeDefined();
       const page = await fetch(`${solmu.url}/api${url}`);
       expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
-      expect((await solmu.request('GET', `${url}/preview`)).body).toMatchObject({ kind: 'slack', networkId });
+      expect((await solmu.request('GET', `${url}/preview`)).body).toMatchObject({ kind: 'slack', networkId, displayName: 'x' });
       expect((await solmu.requestAs(undefined, 'POST', url!)).status).toBe(401);
 
       const linked = await solmu.request('POST', url!);
@@ -369,6 +369,15 @@ describe('Slack and Teams integrations over HTTP', () => {
       expect(again).toMatchObject({ status: 409, body: { code: 'link_used' } });
       const logged = await toSlack('commands', command('met <@UAINO> linked-now', 'UADMINNEW'), FORM);
       expect(logged.body.text).toMatch(/^Logged: acquainted/);
+    });
+
+    it('"@Solmu link" in Teams links the sender\'s Entra object id and Teams user id', async () => {
+      const answer = await toTeams(teamsMessage('<at>Solmu</at> link', []));
+      const url = /https?:\/\/\S+\/api(\/integrations\/links\/teams\/\S+)/.exec(answer.body.text)?.[1];
+      expect(url).toBeDefined();
+      expect((await solmu.request('GET', `${url}/preview`)).body).toMatchObject({ kind: 'teams', displayName: 'Ada Admin' });
+      const linked = await solmu.request('POST', url!);
+      expect(linked).toMatchObject({ status: 201, body: { id: admin, externalIds: { teams: AAD_ADMIN, teamsUser: '29:1admin' } } });
     });
 
     it('rotating the secret makes the old one useless; removing the integration refuses everything', async () => {

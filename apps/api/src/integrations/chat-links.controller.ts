@@ -42,7 +42,7 @@ export class ChatLinksController {
   @Get('preview')
   async preview(@Param('kind') kind: string, @Param('integrationId') integrationId: string, @Param('token') token: string) {
     const pending = await this.links.peek(integrationId, kindOf(kind), token);
-    return { kind: pending.kind, networkId: pending.networkId, expiresAt: pending.expiresAt };
+    return { kind: pending.kind, networkId: pending.networkId, ...(pending.displayName && { displayName: pending.displayName }), expiresAt: pending.expiresAt };
   }
 
   @Post()

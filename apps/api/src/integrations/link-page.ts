@@ -9,7 +9,9 @@ export const LINK_PAGE_SCRIPT = `
   const { csrfToken } = await session.json();
   const preview = await fetch(location.pathname + '/preview', { credentials: 'same-origin' });
   if (!preview.ok) { status.textContent = (await preview.json()).message || 'This link does not work any more. Ask for a new one.'; return; }
-  status.textContent = 'Solmu will know this ' + platform + ' user as you in this network: what it logs is logged as you.';
+  const { displayName } = await preview.json();
+  // Named, so that someone who clicks a link meant for another person sees it is not theirs.
+  status.textContent = 'Solmu will know the ' + platform + ' user ' + (displayName ? '"' + displayName + '" ' : '') + 'as you in this network: what it logs is logged as you. Link it only if it is your own.';
   button.hidden = false;
   button.onclick = async () => {
     button.disabled = true;

@@ -47,7 +47,7 @@ export class SlackController {
     const [teamId, userId, text, command] = ['team_id', 'user_id', 'text', 'command'].map((k) => form.get(k) ?? '');
     const word = text.trim().toLocaleLowerCase('fi');
     const name = command || '/solmu';
-    if (word === 'link' || word === 'linkitä') return ephemeral(await this.linkText(integration, slackIdentity(teamId, userId), name));
+    if (word === 'link' || word === 'linkitä') return ephemeral(await this.linkText(integration, slackIdentity(teamId, userId), form.get('user_name') ?? undefined, name));
     if (word === 'help' || word === 'apua') return ephemeral(helpReply(name, this.chat.kinds()));
     if (word === '') {
       if (!integration.botToken) return ephemeral(helpReply(name, this.chat.kinds()));
@@ -111,8 +111,8 @@ export class SlackController {
     return {};
   }
 
-  private async linkText(integration: ResolvedIntegration, identity: string, command: string): Promise<string> {
-    const { token, expiresAt } = await this.links.offer(integration.id, 'slack', identity);
+  private async linkText(integration: ResolvedIntegration, identity: string, displayName: string | undefined, command: string): Promise<string> {
+    const { token, expiresAt } = await this.links.offer(integration.id, 'slack', identity, { displayName });
     const url = `${this.config.publicUrl}/api/integrations/links/slack/${integration.id}/${token}`;
     return `Open this link in your browser, signed in to Solmu, to link your Slack user to your member record (it works once, until ${expiresAt.slice(11, 16)} UTC): ${url}\nThen log with ${command} <kind> @someone.`;
   }

@@ -37,7 +37,7 @@ export class TeamsController {
     if (first === 'help' || first === 'apua') return reply(helpReply('@Solmu', this.chat.kinds()));
     if (first === 'link' || first === 'linkitä') {
       if (!aad) return reply('Nothing was linked:\n• from.aadObjectId: Teams did not say who you are');
-      const { token } = await this.links.offer(integration.id, 'teams', aad, teamsUser);
+      const { token } = await this.links.offer(integration.id, 'teams', aad, { teamsUserId: teamsUser, displayName: activity.from?.name });
       return reply(`Open this link in your browser, signed in to Solmu, to link your Teams user to your member record (it works once, for 30 minutes): ${this.config.publicUrl}/api/integrations/links/teams/${integration.id}/${token}`);
     }
     const scheme: IdentityScheme = {

@@ -19,6 +19,7 @@ export interface PendingLink {
   kind: IntegrationKind;
   externalId: string;
   teamsUserId?: string;
+  displayName?: string;
   expiresAt: string;
 }
 
@@ -32,7 +33,7 @@ export class ChatLinks {
   ) {}
 
   /** A new link token for this chat identity (the caller builds the URL around it). */
-  async offer(integrationId: string, kind: IntegrationKind, externalId: string, teamsUserId?: string): Promise<{ token: string; expiresAt: string }> {
+  async offer(integrationId: string, kind: IntegrationKind, externalId: string, extra: { teamsUserId?: string; displayName?: string } = {}): Promise<{ token: string; expiresAt: string }> {
     const { networkId } = await this.integrations.resolve(integrationId, kind);
     const token = `${LINK_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(this.clock.now().getTime() + LINK_LIFETIME_MS).toISOString();
@@ -40,7 +41,10 @@ export class ChatLinks {
       integrationsStream(networkId),
       (state) =>
         decideIntegrations(
-          { type: 'OfferChatLink', data: { integrationId, tokenHash: hashOf(token), externalId, ...(teamsUserId && { teamsUserId }), expiresAt } },
+          {
+            type: 'OfferChatLink',
+            data: { integrationId, tokenHash: hashOf(token), externalId, ...(extra.teamsUserId && { teamsUserId: extra.teamsUserId }), ...(extra.displayName && { displayName: extra.displayName.slice(0, 100) }), expiresAt },
+          },
           state,
           networkId,
           this.clock.now(),
@@ -82,5 +86,5 @@ export class ChatLinks {
 const hashOf = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 function pending(networkId: string, kind: IntegrationKind, offer: LinkOffer): PendingLink {
-  return { networkId, integrationId: offer.integrationId, kind, externalId: offer.externalId, ...(offer.teamsUserId && { teamsUserId: offer.teamsUserId }), expiresAt: offer.expiresAt };
+  return { networkId, integrationId: offer.integrationId, kind, externalId: offer.externalId, ...(offer.teamsUserId && { teamsUserId: offer.teamsUserId }), ...(offer.displayName && { displayName: offer.displayName }), expiresAt: offer.expiresAt };
 }

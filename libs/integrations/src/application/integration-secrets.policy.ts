@@ -12,5 +12,5 @@ const linksSubject = (data: Record<string, unknown>) => integrationLinksSubject(
 export const INTEGRATION_SECRETS = definePersonalDataPolicy({
   IntegrationConnected: { subject: secretSubject, fields: { secret: REMOVED, botToken: REMOVED } },
   IntegrationSecretRotated: { subject: secretSubject, fields: { secret: REMOVED, botToken: REMOVED } },
-  ChatLinkOffered: { subject: linksSubject, fields: { externalId: REMOVED, teamsUserId: REMOVED } },
+  ChatLinkOffered: { subject: linksSubject, fields: { externalId: REMOVED, teamsUserId: REMOVED, displayName: REMOVED } },
 });

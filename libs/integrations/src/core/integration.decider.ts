@@ -21,6 +21,7 @@ export interface LinkOffer {
   integrationId: string;
   externalId: string;
   teamsUserId?: string;
+  displayName?: string;
   expiresAt: string;
   used: boolean;
 }
@@ -43,7 +44,7 @@ export type IntegrationCommand =
   | { type: 'ConnectIntegration'; data: { integrationId: string; kind: string; name?: string } & SecretsInput }
   | { type: 'RotateIntegrationSecret'; data: { integrationId: string } & SecretsInput }
   | { type: 'RemoveIntegration'; data: { integrationId: string } }
-  | { type: 'OfferChatLink'; data: { integrationId: string; tokenHash: string; externalId: string; teamsUserId?: string; expiresAt: string } }
+  | { type: 'OfferChatLink'; data: { integrationId: string; tokenHash: string; externalId: string; teamsUserId?: string; displayName?: string; expiresAt: string } }
   | { type: 'UseChatLink'; data: { tokenHash: string; memberId: string } };
 
 export const LINK_LIFETIME_MS = 30 * 60 * 1000;
@@ -140,9 +141,9 @@ export function evolveIntegrations(state: NetworkIntegrations, event: Integratio
       return current ? withIntegration(state, { ...current, removed: true, secrets: { secret: '' } }) : state;
     }
     case 'ChatLinkOffered': {
-      const { tokenHash, integrationId, externalId, teamsUserId, expiresAt } = event.data;
+      const { tokenHash, integrationId, externalId, teamsUserId, displayName, expiresAt } = event.data;
       const links = new Map(state.links);
-      links.set(tokenHash, { integrationId, externalId, ...(teamsUserId && { teamsUserId }), expiresAt, used: false });
+      links.set(tokenHash, { integrationId, externalId, ...(teamsUserId && { teamsUserId }), ...(displayName && { displayName }), expiresAt, used: false });
       return { ...state, links };
     }
     case 'ChatLinkUsed': {

@@ -44,6 +44,8 @@ export type ChatLinkOffered = {
     externalId: string;
     /** Teams only: the sender's Teams user id (`29:…`), which mentions of them carry. */
     teamsUserId?: string;
+    /** The name the platform gave for the sender, shown on the confirmation page. */
+    displayName?: string;
     expiresAt: string;
   };
 };
