@@ -62,6 +62,13 @@ module.exports = {
       to: { path: ['^libs/network/src/application/', '^libs/network/src/index\\.ts$', '^libs/projections/', '^libs/event-store/', '^libs/config/'] },
     },
     {
+      name: 'integrations-core-is-framework-free',
+      comment: 'Signatures, the chat grammar, the manifest and the integration decider are pure TypeScript (node:crypto allowed): no Nest, no I/O, no application layer.',
+      severity: 'error',
+      from: { path: '^libs/integrations/src/(core|slack|teams)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: [...FRAMEWORKS_AND_IO, '^libs/integrations/src/application/', '^libs/(event-store|projections|privacy|config|identity)/', '^libs/network/src/(index|application/)'] },
+    },
+    {
       name: 'write-side-knows-no-read-side',
       comment: 'network publishes events; it imports neither the analysis nor the projections.',
       severity: 'error',

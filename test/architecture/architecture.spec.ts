@@ -82,8 +82,10 @@ describe('architecture', () => {
     expect(sorted(documentedBoundaries(libraries))).toEqual(sorted(actual));
   });
 
-  it('the domain and the analysis read no clock and no randomness (time and ids come in as arguments)', () => {
-    const pure = [join(root, 'libs/network/src/domain'), join(root, 'libs/analysis/src')].flatMap(sourcesUnder);
+  it('the domain, the analysis and the integrations core read no clock and no randomness (time and ids come in as arguments)', () => {
+    const pure = ['libs/network/src/domain', 'libs/analysis/src', 'libs/integrations/src/core', 'libs/integrations/src/slack', 'libs/integrations/src/teams']
+      .map((dir) => join(root, dir))
+      .flatMap(sourcesUnder);
     const impure = /\bDate\.now\(|new Date\(\)|Math\.random\(|performance\.now\(|crypto\.|randomUUID/;
     const offenders = pure.flatMap((file) =>
       readFileSync(file, 'utf8')

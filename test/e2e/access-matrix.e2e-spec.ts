@@ -57,7 +57,16 @@ interface World {
   freshApiToken(): Promise<string>;
   /** An invitation to a new member of scratch network C (accepting it changes nobody's access to A). */
   freshInvitation(): Promise<string>;
+  /** A Slack integration of A. */
+  slackIntegration: string;
+  /** A new Teams integration of A, to rotate or remove. */
+  freshIntegration(): Promise<string>;
 }
+
+const TEAMS_TOKEN = Buffer.from('matrix security token, 32 bytes').toString('base64');
+const SLACK_SECRET = 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6';
+/** Whatever the caller, integration answers never carry a secret. */
+const noSecrets = (body: unknown) => expect([SLACK_SECRET, TEAMS_TOKEN].filter((secret) => JSON.stringify(body).includes(secret))).toEqual([]);
 
 interface Case {
   /** `METHOD /path` as Fastify's route table names it. */
@@ -287,6 +296,36 @@ const CASES: Case[] = [
   { route: 'GET /api/networks/:networkId/tokens', path: A('/tokens'), expect: onlyFor(200, MANAGERS) },
   { route: 'DELETE /api/networks/:networkId/tokens/:tokenId', path: async (w) => `/networks/${w.A}/tokens/${await w.freshApiToken()}`, expect: onlyFor(200, MANAGERS) },
 
+  // Slack and Teams: coordinators connect and manage them; secrets never come back.
+  {
+    route: 'POST /api/networks/:networkId/integrations',
+    path: A('/integrations'),
+    body: () => ({ kind: 'teams', securityToken: TEAMS_TOKEN }),
+    expect: onlyFor(201, MANAGERS),
+    check: noSecrets,
+  },
+  { route: 'GET /api/networks/:networkId/integrations', path: A('/integrations'), expect: onlyFor(200, MANAGERS), check: noSecrets },
+  { route: 'GET /api/networks/:networkId/integrations/:integrationId', path: (w) => `/networks/${w.A}/integrations/${w.slackIntegration}`, expect: onlyFor(200, MANAGERS), check: noSecrets },
+  { route: 'GET /api/networks/:networkId/integrations/:integrationId/manifest', path: (w) => `/networks/${w.A}/integrations/${w.slackIntegration}/manifest`, expect: onlyFor(200, MANAGERS) },
+  {
+    route: 'POST /api/networks/:networkId/integrations/:integrationId/rotate',
+    path: async (w) => `/networks/${w.A}/integrations/${await w.freshIntegration()}/rotate`,
+    body: () => ({ securityToken: TEAMS_TOKEN }),
+    expect: onlyFor(200, MANAGERS),
+    check: noSecrets,
+  },
+  { route: 'DELETE /api/networks/:networkId/integrations/:integrationId', path: async (w) => `/networks/${w.A}/integrations/${await w.freshIntegration()}`, expect: onlyFor(204, MANAGERS) },
+  // What Slack and Teams call: only their signature counts, whatever Solmu credentials come along.
+  { route: 'POST /api/integrations/slack/:integrationId/commands', path: (w) => `/integrations/slack/${w.slackIntegration}/commands`, body: () => ({ text: 'met' }), expect: everyone(401) },
+  { route: 'POST /api/integrations/slack/:integrationId/interactivity', path: (w) => `/integrations/slack/${w.slackIntegration}/interactivity`, body: () => ({}), expect: everyone(401) },
+  { route: 'POST /api/integrations/slack/:integrationId/events', path: (w) => `/integrations/slack/${w.slackIntegration}/events`, body: () => ({ type: 'url_verification', challenge: 'x' }), expect: everyone(401) },
+  { route: 'POST /api/integrations/teams/:integrationId/messages', path: (w) => `/integrations/teams/${w.slackIntegration}/messages`, body: () => ({ type: 'message', text: 'hi' }), expect: everyone(401) },
+  // One-time links: the page is public; what a link links, and using it, need a signed-in caller and a real link.
+  { route: 'GET /api/integrations/link-page.js', path: () => '/integrations/link-page.js', expect: everyone(200) },
+  { route: 'GET /api/integrations/links/:kind/:integrationId/:token', path: (w) => `/integrations/links/slack/${w.slackIntegration}/solmu_link_unknown`, expect: everyone(200) },
+  { route: 'GET /api/integrations/links/:kind/:integrationId/:token/preview', path: (w) => `/integrations/links/slack/${w.slackIntegration}/solmu_link_unknown/preview`, expect: signedIn(404) },
+  { route: 'POST /api/integrations/links/:kind/:integrationId/:token', path: (w) => `/integrations/links/slack/${w.slackIntegration}/solmu_link_unknown`, expect: signedIn(404) },
+
   // The API's documentation and the first-run page: public.
   { route: 'GET /api/docs', path: () => '/docs', expect: everyone(200) },
   { route: 'GET /api/docs/', path: () => '/docs/', expect: everyone(200) },
@@ -379,6 +418,8 @@ describe('access matrix: every route × every kind of caller', () => {
         const invited = (await asBystander('POST', `/networks/${C}/members`, { name: `Invited ${Math.random()}` })).body.id;
         return (await asBystander('POST', `/networks/${C}/members/${invited}/invitations`)).body.token;
       },
+      slackIntegration: (await asCoordinator('POST', `/networks/${networkA}/integrations`, { kind: 'slack', signingSecret: SLACK_SECRET })).body.id,
+      freshIntegration: async () => (await asCoordinator('POST', `/networks/${networkA}/integrations`, { kind: 'teams', securityToken: TEAMS_TOKEN })).body.id,
     };
   }, 60_000);
   afterAll(() => solmu.stop());

@@ -7,7 +7,9 @@ import { ConfigModule, SolmuConfig } from '@solmu/config';
 import { EventStoreModule } from '@solmu/event-store';
 import { Clock, CLOCK, DEFAULT_TIME_ZONE, ID_GENERATOR, IdGenerator, SystemClock, UuidV7Generator } from '@solmu/kernel';
 import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@solmu/network';
-import { EncryptingEventStore, openKeyStore, PersonalDataVault } from '@solmu/privacy';
+import { EncryptingEventStore, openKeyStore, PersonalDataPolicy, PersonalDataVault } from '@solmu/privacy';
+import { INTEGRATION_SECRETS } from '@solmu/integrations';
+import { IntegrationsHttpModule } from './integrations/integrations-http.module';
 import { ProjectionsModule } from '@solmu/projections';
 import { ApiTokensController } from './access/api-tokens.controller';
 import { AnalysisController } from './analysis/analysis.controller';
@@ -99,7 +101,7 @@ export class AppModule {
         EventStoreModule.forRootAsync({
           inject: [SolmuConfig, PersonalDataVault],
           useFactory: (config: SolmuConfig) => config.eventStore,
-          decorate: (store, _config: SolmuConfig, vault: PersonalDataVault) => new EncryptingEventStore(store, vault, NETWORK_PERSONAL_DATA),
+          decorate: (store, _config: SolmuConfig, vault: PersonalDataVault) => new EncryptingEventStore(store, vault, PersonalDataPolicy.combine(NETWORK_PERSONAL_DATA, INTEGRATION_SECRETS)),
         }),
         CqrsModule.forRoot(),
         PortsModule.forRoot(options),
@@ -114,6 +116,7 @@ export class AppModule {
         }),
         NetworkModule,
         ProjectionsModule,
+        IntegrationsHttpModule,
       ],
       controllers: httpControllers,
       // Order matters: who is calling is known before the per-caller write limit applies.

@@ -16,6 +16,7 @@ import { headersFor } from './http/security-headers';
 import { TextRulePipe } from './http/text-rule.pipe';
 import { SETUP_PAGE } from './pages/setup.page';
 import { requestValidationPipe } from './http/validation';
+import { keepRawBodiesForIntegrations } from './integrations/raw-body';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -54,6 +55,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.useGlobalPipes(new TextRulePipe(), requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  // Slack and Teams sign raw bytes: their routes keep them (and only Slack's routes take form bodies).
+  keepRawBodiesForIntegrations(app, config.bodyLimit);
   const openApi = new DocumentBuilder()
     .setTitle('Solmu API')
     .setDescription('Log network events between members, and read networks, members, interactions and their history.')

@@ -28,4 +28,10 @@ describe('configuration', () => {
     expect(new SolmuConfig(loadEnvironment({ SOLMU_TIME_ZONE: 'Europe/Helsinki' })).defaultTimeZone).toBe('Europe/Helsinki');
     expect(() => loadEnvironment({ SOLMU_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SOLMU_TIME_ZONE="Mars\/Olympus"/);
   });
+
+  it('reads where Slack\'s Web API is, refusing a non-URL', () => {
+    expect(new SolmuConfig(loadEnvironment({})).slackApiUrl).toBe('https://slack.com/api');
+    expect(new SolmuConfig(loadEnvironment({ SOLMU_SLACK_API_URL: 'http://127.0.0.1:9999/api/' })).slackApiUrl).toBe('http://127.0.0.1:9999/api');
+    expect(() => loadEnvironment({ SOLMU_SLACK_API_URL: 'slack.com' })).toThrow(/SOLMU_SLACK_API_URL="slack.com"/);
+  });
 });

@@ -109,6 +109,11 @@ export class Environment {
   @IsTimeZone({ message: 'SOLMU_TIME_ZONE must be an IANA time zone such as Europe/Helsinki or UTC' })
   SOLMU_TIME_ZONE: string = 'UTC';
 
+  /** Slack's Web API (views.open, chat.postEphemeral, views.publish); tests point it at a local fake. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'SOLMU_SLACK_API_URL must be an http(s) URL' })
+  SOLMU_SLACK_API_URL: string = 'https://slack.com/api';
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -127,6 +132,7 @@ const SETTINGS = [
   'SOLMU_WRITES_PER_MINUTE',
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
+  'SOLMU_SLACK_API_URL',
   'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}

@@ -69,6 +69,11 @@ export class SolmuConfig {
     return new Intl.DateTimeFormat('en-US', { timeZone: this.env.SOLMU_TIME_ZONE }).resolvedOptions().timeZone;
   }
 
+  /** Base URL of Slack's Web API, without a trailing slash. */
+  get slackApiUrl(): string {
+    return this.env.SOLMU_SLACK_API_URL.replace(/\/$/, '');
+  }
+
   /** One line for the start-up log; never prints credentials in a connection string. */
   describeStore(): string {
     const store = this.eventStore;

@@ -12,6 +12,11 @@ export type Principal =
   | { kind: 'account'; accountId: string; admin: boolean; name?: string; email?: string }
   /** An API token created by a coordinator for one network, limited to its scopes. */
   | { kind: 'token'; tokenId: string; networkId: string; scopes: TokenScope[] }
+  /**
+   * A member speaking through a connected Slack or Teams integration: the platform's signed request
+   * vouches for the sender, whose identity a coordinator or the member linked to this member record.
+   */
+  | { kind: 'chat'; platform: 'slack' | 'teams'; networkId: string; memberId: string }
   /** Solmu itself (demo data, imports run from the CLI by the operator). */
   | { kind: 'system'; name: string };
 
@@ -26,6 +31,8 @@ export function actorOf(principal: Principal): string {
       return `account:${principal.accountId}`;
     case 'token':
       return `token:${principal.tokenId}`;
+    case 'chat':
+      return `member:${principal.memberId}`;
     case 'system':
       return `system:${principal.name}`;
   }

@@ -1,6 +1,6 @@
 export * from './published';
 export type { NetworkState, MemberState, InteractionDetailsInput } from './domain';
-export { isMemberAt } from './domain';
+export { isMemberAt, memberByExternalId } from './domain';
 export * from './application/views';
 export { FoundNetworkCommand } from './application/found-network/found-network.command';
 export type { FoundedNetwork } from './application/found-network/found-network.command';
@@ -15,6 +15,7 @@ export { RetractInteractionCommand } from './application/retract-interaction/ret
 export { RecordInterventionCommand } from './application/record-intervention/record-intervention.command';
 export type { RecordedIntervention } from './application/record-intervention/record-intervention.command';
 export { LinkMemberAccountCommand } from './application/link-member-account/link-member-account.command';
+export { LinkExternalIdentityCommand } from './application/link-external-identity/link-external-identity.command';
 export { EraseMemberCommand } from './application/erase-member/erase-member.command';
 export type { ErasureReceipt } from './application/erase-member/erase-member.command';
 export { ChangeNetworkSettingsCommand } from './application/change-network-settings/change-network-settings.command';

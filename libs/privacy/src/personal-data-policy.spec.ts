@@ -1,4 +1,4 @@
-import { definePersonalDataPolicy, REMOVED, valueAt, withValueAt } from './personal-data-policy';
+import { definePersonalDataPolicy, PersonalDataPolicy, REMOVED, valueAt, withValueAt } from './personal-data-policy';
 
 describe('PersonalDataPolicy', () => {
   const member = (data: Record<string, unknown>) => `member-${String(data.memberId)}`;
@@ -28,6 +28,15 @@ describe('PersonalDataPolicy', () => {
 
   it('refuses a field whose subject is unknown', () => {
     expect(() => definePersonalDataPolicy({ T: { fields: { name: REMOVED } } })).toThrow(/has no subject/);
+  });
+
+  it('combines the policies of several contexts, and refuses one event type named twice', () => {
+    const a = definePersonalDataPolicy({ MemberJoined: { subject: member, fields: { name: REMOVED } } });
+    const b = definePersonalDataPolicy({ IntegrationConnected: { subject: (d) => `integration-${String(d.integrationId)}`, fields: { secret: REMOVED } } });
+    const both = PersonalDataPolicy.combine(a, b);
+    expect(both.eventTypes).toEqual(['MemberJoined', 'IntegrationConnected']);
+    expect(both.fieldsOf('IntegrationConnected')![0].subject({ integrationId: 'i1' })).toBe('integration-i1');
+    expect(() => PersonalDataPolicy.combine(a, a)).toThrow(/Two personal-data policies name MemberJoined/);
   });
 });
 

@@ -49,7 +49,22 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 export class PersonalDataPolicy {
   private readonly byType: ReadonlyMap<string, readonly PersonalField[]>;
 
-  constructor(definition: PersonalDataPolicyDefinition) {
+  /**
+   * One policy for a store that holds the events of several contexts (each defines its own); a type
+   * named by two of them is a mistake and throws at start-up.
+   */
+  static combine(...policies: PersonalDataPolicy[]): PersonalDataPolicy {
+    const definition: Record<string, EventTypePolicy> = {};
+    for (const policy of policies) {
+      for (const [type, rules] of Object.entries(policy.definition)) {
+        if (type in definition) throw new Error(`Two personal-data policies name ${type}`);
+        definition[type] = rules;
+      }
+    }
+    return new PersonalDataPolicy(definition);
+  }
+
+  constructor(private readonly definition: PersonalDataPolicyDefinition) {
     const byType = new Map<string, readonly PersonalField[]>();
     for (const [type, policy] of Object.entries(definition)) {
       const fields = Object.entries(policy.fields).map(([path, rule]): PersonalField => {

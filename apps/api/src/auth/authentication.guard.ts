@@ -5,7 +5,7 @@ import { SolmuConfig } from '@solmu/config';
 import { Accounts, Authenticator, bearerTokenOf } from '@solmu/identity';
 import type { Principal } from '@solmu/kernel';
 import { problem } from '../http/problem';
-import { AuthenticatedRequest, PUBLIC_ROUTE } from './principal.decorator';
+import { AuthenticatedRequest, PUBLIC_ROUTE, SIGNED_BY_PLATFORM } from './principal.decorator';
 import { crossSiteProblem } from './same-origin';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -33,6 +33,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_BY_PLATFORM, [context.getHandler(), context.getClass()])) return true;
     const principal = await this.identify(request);
     if (principal) request.principal = principal;
     if (principal || isPublic) return true;

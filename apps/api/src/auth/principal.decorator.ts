@@ -1,5 +1,5 @@
 import '@fastify/cookie';
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ANONYMOUS, Principal } from '@solmu/kernel';
 import type { FastifyRequest } from 'fastify';
 
@@ -16,3 +16,11 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 export const PUBLIC_ROUTE = 'solmu:public';
 /** Marks a route that answers without credentials (health, sign-in, set-up, the docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const SIGNED_BY_PLATFORM = 'solmu:signed-by-platform';
+/**
+ * Marks a route that Slack or Teams call: no Solmu credentials, so the authentication guard does
+ * not read their Authorization header (Teams puts its HMAC there); the route's own guard verifies
+ * the platform's signature before anything else.
+ */
+export const SignedByPlatform = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), SetMetadata(SIGNED_BY_PLATFORM, true));

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from '@solmu/network';
 import { IsDateInput } from '../fields/field-rules';
 
@@ -69,6 +69,15 @@ export class ChangeMemberProfileRequest {
   @IsOptional()
   @IsIn(MEMBER_ROLES)
   role?: MemberRole;
+
+  @ApiPropertyOptional({
+    description:
+      'Chat identities (coordinators only): slack "<team id>:<user id>", teams the Entra object id, teamsUser the Teams user id "29:…"; null removes one. One identity belongs to at most one member of a network (409 otherwise).',
+    example: { slack: 'T0123ABC:U0456DEF', teams: '6b3f2c1e-8d7a-4e5b-9c0d-1a2b3c4d5e6f' },
+  })
+  @IsOptional()
+  @IsObject()
+  externalIds?: Record<string, string | null>;
 }
 
 export class LeaveNetworkRequest {

@@ -238,8 +238,9 @@ function evolve(history: NetworkHistory, event: NetworkHistoryEvent): boolean {
       return true;
     }
     case 'MemberAccountLinked':
+    case 'MemberExternalIdsChanged':
     case 'NetworkSettingsChanged':
-      // Accounts and settings do not change the network's structure.
+      // Accounts, chat identities and settings do not change the network's structure.
       return false;
     default: {
       // Compile-time: every published event is handled. Run time: a newer event type is ignored.

@@ -17,7 +17,9 @@ export class InteractionAuthorship {
     const access = requireAccess(network, principal);
     if (access.can('interactions:write-any')) return;
     const [logged] = await this.store.readStream(interactionStream(interactionId), { maxCount: 1 });
-    if (logged && logged.metadata.actor === actorOf(principal) && access.memberId) return;
+    // The author is the same person whether they logged it with their account or from Slack or Teams.
+    const author = logged?.metadata.actor;
+    if (logged && access.memberId && (author === actorOf(principal) || author === `member:${access.memberId}`)) return;
     if (!logged) return; // the decider answers "not found"
     throw new Forbidden('only the person who logged an interaction, or a coordinator, can change it');
   }

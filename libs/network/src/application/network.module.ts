@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeNetworkSettingsHandler } from './change-network-settings/change-network-settings.handler';
 import { EraseMemberHandler } from './erase-member/erase-member.handler';
+import { LinkExternalIdentityHandler } from './link-external-identity/link-external-identity.handler';
 import { LinkMemberAccountHandler } from './link-member-account/link-member-account.handler';
 import { ChangeMemberProfileHandler } from './change-member-profile/change-member-profile.handler';
 import { CorrectInteractionHandler } from './correct-interaction/correct-interaction.handler';
@@ -23,6 +24,7 @@ const commandHandlers = [
   RetractInteractionHandler,
   RecordInterventionHandler,
   LinkMemberAccountHandler,
+  LinkExternalIdentityHandler,
   EraseMemberHandler,
   ChangeNetworkSettingsHandler,
 ];

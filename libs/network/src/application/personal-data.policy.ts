@@ -13,6 +13,7 @@ const interaction = (data: Record<string, unknown>) => interactionSubject(String
 export const NETWORK_PERSONAL_DATA = definePersonalDataPolicy({
   MemberJoined: { subject: member, fields: { name: ERASED_MEMBER_NAME, email: REMOVED } },
   MemberProfileChanged: { subject: member, fields: { 'changes.name': ERASED_MEMBER_NAME, 'changes.email': REMOVED } },
+  MemberExternalIdsChanged: { subject: member, fields: { 'changes.slack': REMOVED, 'changes.teams': REMOVED, 'changes.teamsUser': REMOVED } },
   InteractionLogged: { subject: interaction, fields: { note: REMOVED } },
   InteractionCorrected: { subject: interaction, fields: { note: REMOVED, reason: REMOVED } },
   InteractionRetracted: { subject: interaction, fields: { reason: REMOVED } },

@@ -2,6 +2,7 @@ import { InteractionState } from '../domain/interaction.decider';
 import { InteractionDetails } from '../domain/interaction.events';
 import { MemberState } from '../domain/network.decider';
 import { MemberRole, MemberType } from '../domain/vocabulary';
+import { ExternalIds } from '../domain/network.events';
 
 /** What commands answer with: the state they produced, in the API's vocabulary. */
 export interface MemberView {
@@ -18,6 +19,8 @@ export interface MemberView {
   /** Whether a person's account holds this member record (through an invitation or founding). */
   hasAccount?: boolean;
   erased?: boolean;
+  /** Slack and Teams identities; shown to the member themselves and to coordinators only. */
+  externalIds?: ExternalIds;
 }
 
 export interface InteractionView extends InteractionDetails {
@@ -39,6 +42,7 @@ export function memberView(networkId: string, m: MemberState): MemberView {
     ...(m.email !== undefined && { email: m.email }),
     hasAccount: m.accountId !== undefined,
     ...(m.erased && { erased: true }),
+    ...(m.externalIds && { externalIds: { ...m.externalIds } }),
   };
 }
 

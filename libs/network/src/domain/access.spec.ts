@@ -33,6 +33,16 @@ describe('network access policy', () => {
     expect(allowed(account('acc-alice'), network(false))).toEqual(['network:view']);
   });
 
+  it('a member writing from Slack or Teams has their own rights, in the integration\'s network only', () => {
+    const chat = (memberId: string, networkId = NETWORK): Principal => ({ kind: 'chat', platform: 'slack', networkId, memberId });
+    expect(allowed(chat('bob'))).toEqual(['network:view', 'analysis:read']);
+    expect(accessTo(NETWORK, network(), chat('bob')).memberId).toBe('bob');
+    expect(allowed(chat('coord'))).toEqual(ACTIONS);
+    for (const principal of [chat('gone'), chat('nobody'), chat('bob', 'other-network')]) {
+      expect(accessTo(NETWORK, network(), principal)).toMatchObject({ visible: false, role: 'none' });
+    }
+  });
+
   it('people who left, strangers and anonymous callers do not see the network at all', () => {
     for (const principal of [account('acc-gone'), account('acc-stranger'), { kind: 'anonymous' } as Principal]) {
       expect(accessTo(NETWORK, network(), principal)).toMatchObject({ visible: false, role: 'none' });

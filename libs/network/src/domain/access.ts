@@ -77,6 +77,13 @@ export function accessTo(networkId: string, network: MembershipView, principal: 
       return principal.networkId === networkId ? grant('token', principal.scopes.flatMap((s) => TOKEN_ACTIONS[s] ?? [])) : grant('none', []);
     case 'anonymous':
       return grant('none', []);
+    case 'chat': {
+      // The same rights as the member has through their account, in this network only.
+      const member = principal.networkId === networkId ? activeMember(network, principal.memberId) : undefined;
+      if (!member) return grant('none', []);
+      if (member.role === 'coordinator') return grant('coordinator', EVERYTHING, member.id);
+      return grant('member', network.settings.membersSeeNetwork ? ['network:view', 'analysis:read'] : ['network:view'], member.id);
+    }
     case 'account': {
       const member = activeMemberOf(network, principal.accountId);
       // Administrators manage the installation; notes stay with the network's own coordinators.
@@ -95,6 +102,13 @@ export function accessTo(networkId: string, network: MembershipView, principal: 
  */
 export function mayReadNotesOf(access: Pick<NetworkAccess, 'can' | 'memberId'>, participants: readonly string[]): boolean {
   return access.can('notes:read-all') || (access.memberId !== undefined && participants.includes(access.memberId));
+}
+
+function activeMember(network: MembershipView, memberId: string) {
+  for (const member of network.members) {
+    if (member.id === memberId && member.leftAt === undefined && !member.erased) return member;
+  }
+  return undefined;
 }
 
 function activeMemberOf(network: MembershipView, accountId: string) {

@@ -1,6 +1,7 @@
 import { canonicalTimeZone, FieldProblem, NotFound, StateConflict, ValidationFailed } from '@solmu/kernel';
 import { iso, notInFuture, parseInstant } from './dates';
-import { DEFAULT_NETWORK_SETTINGS, DEPTH_WEIGHT_RANGE, ERASED_MEMBER_NAME, LEGACY_TIME_ZONE, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
+import { applyExternalIdChanges, cleanExternalIds, effectiveChanges, requireFreeExternalIds } from './external-ids';
+import { DEFAULT_NETWORK_SETTINGS, DEPTH_WEIGHT_RANGE, ERASED_MEMBER_NAME, ExternalIdPlatform, ExternalIds, LEGACY_TIME_ZONE, MemberJoined, MemberProfileChanged, NetworkEvent, NetworkSettings } from './network.events';
 import { cleanText, oneOf } from './text';
 import { INTERACTION_KINDS, INTERVENTION_KINDS, LIMITS, MEMBER_ROLES, MEMBER_TYPES, MemberRole, MemberType } from './vocabulary';
 
@@ -20,6 +21,8 @@ export interface MemberState {
   email?: string;
   accountId?: string;
   erased?: boolean;
+  /** Slack and Teams identities (see external-ids.ts). */
+  externalIds?: ExternalIds;
 }
 
 export interface NetworkState {
@@ -57,8 +60,19 @@ export type NetworkCommand =
     }
   | {
       type: 'ChangeMemberProfile';
-      data: { memberId: string; name?: string; email?: string | null; organisation?: string | null; memberType?: string; role?: string };
+      data: {
+        memberId: string;
+        name?: string;
+        email?: string | null;
+        organisation?: string | null;
+        memberType?: string;
+        role?: string;
+        /** `{slack?, teams?, teamsUser?}`, each a string or null to remove it. */
+        externalIds?: Record<string, unknown>;
+      };
     }
+  /** A member links their own chat identity through a one-time link the platform gave them. */
+  | { type: 'LinkExternalIdentity'; data: { memberId: string; identities: Partial<Record<ExternalIdPlatform, string>> } }
   | { type: 'LinkMemberAccount'; data: { memberId: string; accountId: string } }
   | { type: 'EraseMember'; data: { memberId: string } }
   | { type: 'ChangeNetworkSettings'; data: Partial<NetworkSettings> }
@@ -90,6 +104,8 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState, now:
       return recordIntervention(command.data, state, now);
     case 'LinkMemberAccount':
       return linkAccount(command.data, state);
+    case 'LinkExternalIdentity':
+      return linkExternalIdentity(command.data, state, now);
     case 'EraseMember':
       return erase(command.data.memberId, state, now);
     case 'ChangeNetworkSettings':
@@ -238,9 +254,26 @@ function changeProfile(data: Extract<NetworkCommand, { type: 'ChangeMemberProfil
   if (memberType && memberType !== member.memberType) changes.memberType = memberType;
   const role = oneOf(data.role, MEMBER_ROLES, 'role', problems);
   if (role && role !== member.role) changes.role = role;
+  const externalIds = data.externalIds === undefined ? {} : cleanExternalIds(data.externalIds, problems);
+  if (problems.length) throw new ValidationFailed(problems);
+  const events: NetworkEvent[] = [];
+  if (Object.keys(changes).length > 0) events.push({ type: 'MemberProfileChanged', data: { networkId: state.id, memberId: member.id, changes, changedAt: iso(now) } });
+  const idChanges = effectiveChanges(member.externalIds, externalIds);
+  if (Object.keys(idChanges).length > 0) {
+    requireFreeExternalIds(state.members.values(), member.id, idChanges, { revealHolder: true });
+    events.push({ type: 'MemberExternalIdsChanged', data: { networkId: state.id, memberId: member.id, changes: idChanges, via: 'coordinator', changedAt: iso(now) } });
+  }
+  return events;
+}
+
+function linkExternalIdentity(data: Extract<NetworkCommand, { type: 'LinkExternalIdentity' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
+  const member = currentMember(state, data.memberId);
+  const problems: FieldProblem[] = [];
+  const changes = effectiveChanges(member.externalIds, cleanExternalIds(data.identities, problems));
   if (problems.length) throw new ValidationFailed(problems);
   if (Object.keys(changes).length === 0) return [];
-  return [{ type: 'MemberProfileChanged', data: { networkId: state.id, memberId: member.id, changes, changedAt: iso(now) } }];
+  requireFreeExternalIds(state.members.values(), member.id, changes, { revealHolder: false });
+  return [{ type: 'MemberExternalIdsChanged', data: { networkId: state.id, memberId: member.id, changes, via: 'link', changedAt: iso(now) } }];
 }
 
 function leave(data: Extract<NetworkCommand, { type: 'LeaveNetwork' }>['data'], state: NetworkState, now: Date): NetworkEvent[] {
@@ -308,7 +341,11 @@ export function evolveNetwork(state: NetworkState, event: NetworkEvent): Network
     }
     case 'MemberErased': {
       const member = state.members.get(event.data.memberId);
-      return member ? withMember(state, { ...member, name: ERASED_MEMBER_NAME, email: undefined, erased: true }) : state;
+      return member ? withMember(state, { ...member, name: ERASED_MEMBER_NAME, email: undefined, externalIds: undefined, erased: true }) : state;
+    }
+    case 'MemberExternalIdsChanged': {
+      const member = state.members.get(event.data.memberId);
+      return member ? withMember(state, { ...member, externalIds: applyExternalIdChanges(member.externalIds, event.data.changes) }) : state;
     }
     case 'NetworkSettingsChanged':
       return { ...state, settings: { ...state.settings, ...event.data.settings } };

@@ -62,6 +62,30 @@ export type MemberLeft = {
   };
 };
 
+/** Where a member is known outside Solmu: their Slack user, their Microsoft Entra (AAD) object and Teams user. */
+export const EXTERNAL_ID_PLATFORMS = ['slack', 'teams', 'teamsUser'] as const;
+export type ExternalIdPlatform = (typeof EXTERNAL_ID_PLATFORMS)[number];
+/**
+ * `slack`: `<team id>:<user id>` (T…:U…); `teams`: the AAD object id a Teams message carries for its
+ * sender; `teamsUser`: the Teams user id (`29:…`) that Teams mentions carry.
+ */
+export type ExternalIds = Partial<Record<ExternalIdPlatform, string>>;
+
+/**
+ * The member's chat identities changed: set by a coordinator, or linked by the member themselves
+ * through a one-time link from Slack or Teams (`via`). `null` removes one. Personal data.
+ */
+export type MemberExternalIdsChanged = {
+  type: 'MemberExternalIdsChanged';
+  data: {
+    networkId: string;
+    memberId: string;
+    changes: Partial<Record<ExternalIdPlatform, string | null>>;
+    via: 'coordinator' | 'link';
+    changedAt: string;
+  };
+};
+
 /** A coordinator's development action (a workshop, a matchmaking round…), for before/after comparison. */
 export type InterventionRecorded = {
   type: 'InterventionRecorded';
@@ -131,7 +155,8 @@ export type NetworkEvent =
   | InterventionRecorded
   | MemberAccountLinked
   | MemberErased
-  | NetworkSettingsChanged;
+  | NetworkSettingsChanged
+  | MemberExternalIdsChanged;
 
 export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
   // v2 adds the optional timeZone: a v1 event reads as a v2 event without one, so nothing is upcast.
@@ -144,6 +169,7 @@ export const NETWORK_EVENT_VERSIONS: Record<NetworkEvent['type'], number> = {
   MemberErased: 1,
   // v2: settings may carry timeZone (see NetworkFounded).
   NetworkSettingsChanged: 2,
+  MemberExternalIdsChanged: 1,
 };
 
 /** What a reader sees in place of an erased member's name. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
-import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, MembershipView, MemberView, NetworkEvent, NetworkSettings } from '@solmu/network';
+import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, EXTERNAL_ID_PLATFORMS, MembershipView, MemberView, NetworkEvent, NetworkSettings } from '@solmu/network';
 import { Projection } from '../projection';
 
 export interface NetworkSummary {
@@ -89,8 +89,21 @@ export class NetworkDirectory implements Projection {
         if (member) {
           Object.assign(member, { name: ERASED_MEMBER_NAME, erased: true });
           delete member.email;
+          delete member.externalIds;
         }
         return;
+      case 'MemberExternalIdsChanged': {
+        if (!member) return;
+        const ids = { ...member.externalIds };
+        for (const platform of EXTERNAL_ID_PLATFORMS) {
+          const value = event.data.changes[platform];
+          if (value === null) delete ids[platform];
+          else if (value !== undefined) ids[platform] = value;
+        }
+        if (Object.keys(ids).length) member.externalIds = ids;
+        else delete member.externalIds;
+        return;
+      }
       case 'NetworkSettingsChanged':
         network.settings = { ...network.settings, ...event.data.settings };
         return;
@@ -135,7 +148,7 @@ export class NetworkDirectory implements Projection {
 }
 
 function view({ accountId: _accountId, ...member }: MemberRecord): MemberView {
-  return { ...member };
+  return { ...member, ...(member.externalIds && { externalIds: { ...member.externalIds } }) };
 }
 
 function summary({ members, interventions: _interventions, settings, ...network }: NetworkRecord): NetworkSummary {

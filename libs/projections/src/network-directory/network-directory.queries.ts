@@ -47,10 +47,10 @@ export class ListInterventionsQuery extends Query<InterventionView[]> {
   }
 }
 
-/** Emails are for the member themselves and whoever manages members. */
+/** Emails and chat identities are for the member themselves and whoever manages members. */
 function withoutOthersEmail(member: MemberView, access: NetworkAccess): MemberView {
   if (member.id === access.memberId || access.can('members:manage')) return member;
-  const { email: _email, ...rest } = member;
+  const { email: _email, externalIds: _externalIds, ...rest } = member;
   return rest;
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Position, RecordedEvent } from '@solmu/event-store';
-import { ERASED_MEMBER_NAME } from '@solmu/network';
+import { ERASED_MEMBER_NAME, INTERACTION_CATEGORY, NETWORK_CATEGORY, streamCategory } from '@solmu/network';
 import { Projection } from '../projection';
+
+const HISTORY_CATEGORIES = new Set([NETWORK_CATEGORY, INTERACTION_CATEGORY]);
 
 /**
  * Every event that concerns a network (its own stream and its interactions), in global order:
@@ -20,6 +22,9 @@ export class NetworkHistory implements Projection {
     this.position = event.position;
     const networkId = event.data.networkId;
     if (typeof networkId !== 'string') return;
+    // The network's own and its interactions' streams only: integrations' streams name the network
+    // too, but hold (sealed, then opened) secrets that this history must never show.
+    if (!HISTORY_CATEGORIES.has(streamCategory(event.streamId))) return;
     let history = this.histories.get(networkId);
     if (!history) this.histories.set(networkId, (history = []));
     history.push(event);

@@ -7,6 +7,8 @@ export interface MemberProfileChanges {
   organisation?: string | null;
   type?: string;
   role?: string;
+  /** Slack/Teams identities (coordinators only): `{slack?, teams?, teamsUser?}`, null removes one. */
+  externalIds?: Record<string, unknown>;
 }
 
 export class ChangeMemberProfileCommand extends Command<MemberView> {

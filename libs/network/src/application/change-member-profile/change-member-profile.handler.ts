@@ -27,9 +27,13 @@ export class ChangeMemberProfileHandler implements ICommandHandler<ChangeMemberP
         if (self && !access.can('members:manage') && rest.role !== undefined && rest.role !== current.members.get(memberId)?.role) {
           throw new Forbidden('only a coordinator can change a role', 'role');
         }
+        // Members link their own chat identities through a one-time link, which proves they hold them.
+        if (rest.externalIds !== undefined && !access.can('members:manage')) {
+          throw new Forbidden('only a coordinator can set chat identities; link yours with "/solmu link" in Slack or Teams', 'externalIds');
+        }
         return decideNetwork({ type: 'ChangeMemberProfile', data: { memberId, memberType, ...rest } }, current, this.clock.now());
       },
-      { eventIds: [this.ids.next()], metadata: commandMetadata(context) },
+      { eventIds: [this.ids.next(), this.ids.next()], metadata: commandMetadata(context) },
     );
     return memberView(networkId, state.members.get(memberId)!);
   }
