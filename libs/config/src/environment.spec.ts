@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidConfiguration, loadEnvironment } from './environment';
 import { SolmuConfig } from './solmu-config';
 
@@ -21,5 +22,11 @@ describe('configuration', () => {
   it('fails fast naming every bad variable', () => {
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(InvalidConfiguration);
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(/PORT="eighty"[\s\S]*EVENTSTORE_CONNECTION_STRING="http:\/\/x"/);
+  });
+
+  it('sizes the analysis pool from SOLMU_ANALYSIS_WORKERS, by default one less than the cores (at least one)', () => {
+    expect(new SolmuConfig(loadEnvironment({ SOLMU_ANALYSIS_WORKERS: '3' })).analysisWorkers).toBe(3);
+    expect(new SolmuConfig(loadEnvironment({})).analysisWorkers).toBe(Math.max(1, availableParallelism() - 1));
+    for (const bad of ['0', 'two', '1.5', '65']) expect(() => loadEnvironment({ SOLMU_ANALYSIS_WORKERS: bad })).toThrow(/SOLMU_ANALYSIS_WORKERS/);
   });
 });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { availableParallelism } from 'node:os';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
@@ -101,6 +102,14 @@ export class Environment {
   @Max(50 * 1024 * 1024)
   SOLMU_BODY_LIMIT: number = 64 * 1024;
 
+  /** Analysis worker threads (each owns a share of the networks); default one less than the cores. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SOLMU_ANALYSIS_WORKERS: number = Math.max(1, availableParallelism() - 1);
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -118,7 +127,7 @@ const SETTINGS = [
   'SOLMU_OIDC_REDIRECT_URI',
   'SOLMU_WRITES_PER_MINUTE',
   'SOLMU_SIGNINS_PER_MINUTE',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 
