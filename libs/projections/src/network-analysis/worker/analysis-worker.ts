@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisEngine, ExportedFile } from '../analysis-engine';
 import type { FromWorker, ToWorker } from './analysis-protocol';
+import { lowerThisThreadsPriority } from './background-priority';
 import { serialiseError } from './remote-error';
 
 /** Files leave in pieces of about this many characters. */
@@ -14,6 +15,7 @@ const CHUNK = 64 * 1024;
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker.ts runs as a worker thread (started by AnalysisPool)');
 
+lowerThisThreadsPriority();
 const engine = new AnalysisEngine();
 let upTo = 0;
 let waiting: Array<Extract<ToWorker, { type: 'request' }>> = [];
