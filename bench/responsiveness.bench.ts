@@ -9,14 +9,17 @@
  *    GEXF export of the network.
  * It reports logging p50/p99 and health p99 for both runs (goal under load: logging p99 ≤ 50 ms and
  * health p99 ≤ 20 ms), the server's peak RSS (VmHWM: the main thread and its analysis workers), and
- * checks that the server's timeline and GEXF equal the analysis computed here, in this thread, from
- * the same events. Run: `npm run bench -- responsiveness [--quick]`.
+ * then checks that the server's timeline and GEXF equal the analysis computed here, in this thread,
+ * from the same events. This process keeps nothing large while it measures (its own pauses would
+ * count as the server's). Run: `npm run bench -- responsiveness [--quick]`.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { v7 as uuidv7 } from 'uuid';
 import { foldLoggedBy, foldNetworkHistory, membershipAt, NetworkHistoryEvent, timeline, toDynamicGexf } from '@solmu/analysis';
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
@@ -42,14 +45,14 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     execFileSync(join(root, 'node_modules/.bin/nest'), ['build', 'api'], { cwd: root, stdio: 'inherit' });
 
     const db = join(dir, 'solmu.db');
-    const events = synthesiseHistory(scenario, 20250101 + scenario.members);
-    const networkId = String((events[0].data as { networkId: string }).networkId);
-    const recorded = await writeStore(db, events, networkId);
-    report(`stored ${fmt(recorded.length)} events`, { members: fmt(scenario.members), interactions: fmt(scenario.interactions) });
+    const { networkId, members, stored } = await prepareStore(db, scenario);
+    report(`stored ${fmt(stored)} events`, { members: fmt(scenario.members), interactions: fmt(scenario.interactions) });
+    // This process measures latencies: its own garbage collection must not stall it mid-measurement.
+    collectGarbage();
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let t = performance.now();
+    const t = performance.now();
     server = spawn(process.execPath, [MAIN], {
       env: {
         ...process.env,
@@ -67,33 +70,13 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     report('server started and caught up', { s: fmt((performance.now() - t) / 1000, 1), workers: process.env.SOLMU_ANALYSIS_WORKERS ?? 'default (cores − 1)' });
     const token = (await call(url, 'POST', '/auth/token', ADMIN)).json.token as string;
 
-    // Answers unchanged: the server's analysis equals the one computed here from the same events.
-    const history = foldNetworkHistory(recorded.map((e) => ({ type: e.type, data: e.data, position: e.position }) as unknown as NetworkHistoryEvent));
-    const to = new Date(Date.UTC(2025, 11, 31, 23, 59, 59, 999)).toISOString();
-    t = performance.now();
-    const served = await call(url, 'GET', `/networks/${networkId}/timeline?${TIMELINE}&to=${to}`, undefined, token);
-    const servedMs = performance.now() - t;
-    const expected = timeline(history, { interval: 'month', window: 'sliding:180', to, loggedBy: foldLoggedBy(recorded) });
-    const sameTimeline = JSON.stringify(served.json) === JSON.stringify(expected);
-    t = performance.now();
-    const gexf = await call(url, 'GET', `/networks/${networkId}/export?format=gexf`, undefined, token);
-    const gexfMs = performance.now() - t;
-    const sameGexf = gexf.text === toDynamicGexf(history, { to: new Date() });
-    report('server answers vs this thread', {
-      'monthly timeline': sameTimeline ? 'identical' : 'DIFFERENT',
-      GEXF: sameGexf ? 'identical' : 'DIFFERENT (if the day changed meanwhile, run again)',
-      'timeline s': fmt(servedMs / 1000, 2),
-      'GEXF s': fmt(gexfMs / 1000, 2),
-      'GEXF MB': fmt(gexf.text.length / 2 ** 20, 1),
-    });
-
-    const active = [...history.members.values()].filter((m) => membershipAt(m, Date.now()) !== undefined).map((m) => m.id);
     // A few seconds of logging first, so the server's code is warm in both runs.
-    await load(url, token, networkId, active, 3, false);
+    await load(url, token, networkId, members, 3, false);
     for (const withAnalysis of [false, true]) {
-      const figures = await load(url, token, networkId, active, seconds, withAnalysis);
+      const figures = await load(url, token, networkId, members, seconds, withAnalysis);
       report(withAnalysis ? `${seconds} s with analysis load` : `${seconds} s without analysis load`, figures);
     }
+    await compareWithThisThread(url, token, networkId, db);
     report('server process', { 'peak RSS MB': fmt(peakRssOf(server.pid!)) });
   } finally {
     if (server) await stop(server);
@@ -143,7 +126,7 @@ async function load(url: string, token: string, networkId: string, members: stri
   const analyse = async () => {
     for (let i = 0; performance.now() < end; i++) {
       const path = i % 2 === 0 ? `/networks/${networkId}/timeline?${TIMELINE}` : `/networks/${networkId}/export?format=gexf`;
-      await timed(analysis, () => call(url, 'GET', path, undefined, token), 200);
+      await timed(analysis, () => drain(url, path, token), 200);
     }
   };
   await Promise.all([steady(LOGS_PER_S, log), steady(PINGS_PER_S, () => timed(health, () => call(url, 'GET', '/health'), 200)), withAnalysis ? analyse() : Promise.resolve()]);
@@ -160,11 +143,54 @@ async function load(url: string, token: string, networkId: string, members: stri
   };
 }
 
+/** The history written to the store; only what the load needs is kept in this process. */
+async function prepareStore(db: string, scenario: Scenario): Promise<{ networkId: string; members: string[]; stored: number }> {
+  const events = synthesiseHistory(scenario, 20250101 + scenario.members);
+  const networkId = String((events[0].data as { networkId: string }).networkId);
+  const recorded = await writeStore(db, events, networkId);
+  const history = foldNetworkHistory(recorded.map((e) => ({ type: e.type, data: e.data, position: e.position }) as unknown as NetworkHistoryEvent));
+  const members = [...history.members.values()].filter((m) => membershipAt(m, Date.now()) !== undefined).map((m) => m.id);
+  return { networkId, members, stored: recorded.length };
+}
+
+/**
+ * Answers unchanged: the server's monthly timeline (up to the end of the synthetic history, so the
+ * interactions logged by the load do not count) and its GEXF (everything, read back from the store)
+ * equal the analysis computed here, in this thread, from the same events.
+ */
+async function compareWithThisThread(url: string, token: string, networkId: string, db: string): Promise<void> {
+  const to = new Date(Date.UTC(2025, 11, 31, 23, 59, 59, 999)).toISOString();
+  let t = performance.now();
+  const served = await call(url, 'GET', `/networks/${networkId}/timeline?${TIMELINE}&to=${to}`, undefined, token);
+  const timelineS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const gexf = await call(url, 'GET', `/networks/${networkId}/export?format=gexf`, undefined, token);
+  const gexfS = (performance.now() - t) / 1000;
+  const store = new SqliteEventStore({ path: db });
+  const recorded = await store.readAll();
+  await store.close();
+  const history = foldNetworkHistory(recorded.map((e) => ({ type: e.type, data: e.data, position: e.position }) as unknown as NetworkHistoryEvent));
+  const expected = timeline(history, { interval: 'month', window: 'sliding:180', to, loggedBy: foldLoggedBy(recorded) });
+  report('server answers vs this thread', {
+    'monthly timeline': JSON.stringify(served.json) === JSON.stringify(expected) ? 'identical' : 'DIFFERENT',
+    GEXF: gexf.text === toDynamicGexf(history, { to: new Date() }) ? 'identical' : 'DIFFERENT (if the day changed meanwhile, run again)',
+    'timeline s (idle server)': fmt(timelineS, 2),
+    'GEXF s': fmt(gexfS, 2),
+    'GEXF MB': fmt(gexf.text.length / 2 ** 20, 1),
+  });
+}
+
+/** A full collection now, so none is due while latencies are measured (Node has gc() behind a flag). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /**
  * The history in the streams the write side reads: network events in `network-<id>` (so the network
  * and its members exist for new commands), interactions in batches of interaction streams, in order.
  */
-async function writeStore(path: string, events: NetworkHistoryEvent[], networkId: string) {
+export async function writeStore(path: string, events: NetworkHistoryEvent[], networkId: string) {
   const store = new SqliteEventStore({ path });
   const streamOf = (e: NetworkHistoryEvent) => (e.type.startsWith('Interaction') && e.type !== 'InterventionRecorded' ? 'interaction' : 'network');
   for (let i = 0; i < events.length; ) {
@@ -196,6 +222,15 @@ async function call(url: string, method: string, path: string, body?: unknown, t
     json = undefined;
   }
   return { status: response.status, text, json };
+}
+
+/** A GET whose body is read and dropped as it arrives (a GEXF is 100 MB; this process must stay light). */
+async function drain(url: string, path: string, token: string): Promise<{ status: number }> {
+  const response = await fetch(`${url}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  for await (const _chunk of response.body ?? []) {
+    // dropped
+  }
+  return { status: response.status };
 }
 
 /** Peak resident set of a process (Linux), in MB. */
