@@ -11,7 +11,8 @@
  * health p99 ≤ 20 ms), the server's peak RSS (VmHWM: the main thread and its analysis workers), and
  * then checks that the server's timeline and GEXF equal the analysis computed here, in this thread,
  * from the same events. This process keeps nothing large while it measures (its own pauses would
- * count as the server's). Run: `npm run bench -- responsiveness [--quick]`.
+ * count as the server's). Run: `npm run bench -- responsiveness [--quick]`; `SOLMU_BENCH_MAIN=<main.js>`
+ * measures another build (say, an older commit's) instead of building this one.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +28,9 @@ import { Scenario, SCENARIOS, synthesiseHistory } from './analysis-measures.benc
 import { fmt, percentile, report } from './stats';
 
 const root = resolve(__dirname, '..');
-const MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
+/** Another build to measure (e.g. an older commit's, for a before/after), instead of building this one. */
+const OTHER_MAIN = process.env.SOLMU_BENCH_MAIN;
+const MAIN = OTHER_MAIN ?? join(root, 'dist/apps/api/apps/api/src/main.js');
 const ADMIN = { email: 'bench@solmu.test', password: 'benchmark password' };
 const LOGS_PER_S = 200;
 const PINGS_PER_S = 20;
@@ -41,8 +44,11 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   const dir = mkdtempSync(join(tmpdir(), 'solmu-responsiveness-'));
   let server: ChildProcess | undefined;
   try {
-    console.log('building the API (nest build api)…');
-    execFileSync(join(root, 'node_modules/.bin/nest'), ['build', 'api'], { cwd: root, stdio: 'inherit' });
+    if (OTHER_MAIN) console.log(`measuring ${OTHER_MAIN}`);
+    else {
+      console.log('building the API (nest build api)…');
+      execFileSync(join(root, 'node_modules/.bin/nest'), ['build', 'api'], { cwd: root, stdio: 'inherit' });
+    }
 
     const db = join(dir, 'solmu.db');
     const { networkId, members, stored } = await prepareStore(db, scenario);

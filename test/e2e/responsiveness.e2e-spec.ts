@@ -79,4 +79,22 @@ describe('responsiveness under analysis load', () => {
     expect(Math.max(...pings)).toBeLessThan(200);
     expect(logging).toBeLessThan(200);
   }, 120_000);
+
+  it('exports a network founded in 1900 (over 45,000 days) as GEXF at once, and names a bad interval', async () => {
+    const old = await solmu.request('POST', '/networks', { name: 'Since 1900', foundedAt: '1900-01-01T00:00:00Z' });
+    const ids: string[] = [];
+    for (const name of ['Aino', 'Bo']) ids.push((await solmu.request('POST', `/networks/${old.body.id}/members`, { name, joinedAt: '1900-01-01T00:00:00Z' })).body.id);
+    await solmu.request('POST', `/networks/${old.body.id}/interactions`, { kind: 'discussed', participants: ids, occurredAt: '1935-06-01T10:00:00Z' });
+    for (const interval of ['', '&interval=week', '&interval=month']) {
+      const started = performance.now();
+      const gexf = await solmu.request('GET', `/networks/${old.body.id}/export?format=gexf&window=sliding:30${interval}`);
+      expect(gexf.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(gexf.body).toMatch(/<graph[^>]*start="1900-01-01"/);
+      expect(gexf.body).toContain('<spell start="1935-06-01" end="1935-06-30"/>');
+    }
+    const bad = await solmu.request('GET', `/networks/${old.body.id}/export?format=gexf&interval=year`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems[0].field).toBe('interval');
+  });
 });
