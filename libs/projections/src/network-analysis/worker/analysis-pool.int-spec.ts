@@ -8,6 +8,7 @@ import { foldLoggedBy, foldNetworkHistory, NetworkHistoryEvent, timeline, toDyna
 import { InMemoryEventStore, RecordedEvent } from '@solmu/event-store';
 import { NotFound, ValidationFailed } from '@solmu/kernel';
 import type { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { v7 as uuid } from 'uuid';
 import { AnalysisPool } from './analysis-pool';
 
@@ -45,6 +46,12 @@ function inThreadTimeline(recorded: RecordedEvent[], networkId: string) {
   const own = recorded.filter((e) => e.data.networkId === networkId);
   const history = foldNetworkHistory(own.map((e) => ({ type: e.type, data: e.data, position: e.position }) as unknown as NetworkHistoryEvent));
   return timeline(history, { interval: 'month', window: 'sliding:90', to: new Date(NOW), loggedBy: foldLoggedBy(own) });
+}
+
+/** The worker the pool started in place of one that died. */
+async function replacementOf(pool: AnalysisPool, dead: Worker): Promise<Worker> {
+  while (pool.workerOf('net-a') === dead) await new Promise((resolve) => setTimeout(resolve, 5));
+  return pool.workerOf('net-a');
 }
 
 async function text(stream: Readable): Promise<string> {
@@ -126,5 +133,31 @@ describe('AnalysisPool', () => {
     expect(pool.workerOf('net-a')).not.toBe(dead);
     expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
     expect(await pool.ask(request, { now: NOW })).not.toEqual(before);
+  }, 30_000);
+
+  it('survives a worker dying again while it is being refed', async () => {
+    const { store, recorded } = await storeWith(networkEvents('net-a', 200));
+    // Each read from the store waits for its own gate: the first refeed is still reading when its
+    // worker dies too, and finishes only after the second refeed has begun.
+    const gates: Array<() => void> = [];
+    const reads: Array<Promise<void>> = [0, 1].map(() => new Promise<void>((resolve) => gates.push(resolve)));
+    let calls = 0;
+    const gated = Object.assign(Object.create(store) as InMemoryEventStore, { readAll: async (options?: object) => (await reads[Math.min(calls++, 1)], store.readAll(options)) });
+    pool = new AnalysisPool(gated, 1);
+    recorded.forEach((e) => pool!.forward(e));
+    const request = { kind: 'timeline', networkId: 'net-a', options: { interval: 'month', window: 'sliding:90' } } as const;
+    await pool.ask(request, { now: NOW });
+    await store.append('late', [{ id: uuid(), type: 'InteractionLogged', data: { networkId: 'net-a', interactionId: 'late', kind: 'discussed', participants: ['m0', 'm7'], occurredAt: '2024-12-30T10:00:00Z' }, metadata: {} }]);
+    const [late] = await store.readAll({ after: recorded[recorded.length - 1].position });
+    const first = pool.workerOf('net-a');
+    await first.terminate();
+    const second = await replacementOf(pool, first);
+    pool.forward(late);
+    await second.terminate();
+    await replacementOf(pool, second);
+    gates[0]();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gates[1]();
+    expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
   }, 30_000);
 });

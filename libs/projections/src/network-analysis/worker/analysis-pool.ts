@@ -212,9 +212,11 @@ export class AnalysisPool implements OnApplicationShutdown {
     this.logger.error(`Analysis worker ${slot.index} stopped (exit code ${code}); starting it again and refeeding it from the store`);
     slot.refeeding = true;
     slot.sentUpTo = 0;
-    slot.worker = this.spawn(slot);
+    const worker = (slot.worker = this.spawn(slot));
     this.refeed(slot).then(
       () => {
+        // If this worker died too, its successor's refeed owns the slot now.
+        if (slot.worker !== worker) return;
         slot.refeeding = false;
         this.flush(slot);
       },
@@ -245,7 +247,7 @@ export class AnalysisPool implements OnApplicationShutdown {
       after = page[page.length - 1].position;
       this.post(slot, { type: 'events', events, upTo: Math.min(after, target) });
     }
-    slot.sentUpTo = target;
+    if (slot.worker === worker) slot.sentUpTo = target;
   }
 }
 
