@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidConfiguration, loadEnvironment } from './environment';
 import { SolmuConfig } from './solmu-config';
 
@@ -33,5 +34,11 @@ describe('configuration', () => {
     expect(new SolmuConfig(loadEnvironment({})).slackApiUrl).toBe('https://slack.com/api');
     expect(new SolmuConfig(loadEnvironment({ SOLMU_SLACK_API_URL: 'http://127.0.0.1:9999/api/' })).slackApiUrl).toBe('http://127.0.0.1:9999/api');
     expect(() => loadEnvironment({ SOLMU_SLACK_API_URL: 'slack.com' })).toThrow(/SOLMU_SLACK_API_URL="slack.com"/);
+  });
+
+  it('sizes the analysis pool from SOLMU_ANALYSIS_WORKERS, by default one less than the cores (at least one)', () => {
+    expect(new SolmuConfig(loadEnvironment({ SOLMU_ANALYSIS_WORKERS: '3' })).analysisWorkers).toBe(3);
+    expect(new SolmuConfig(loadEnvironment({})).analysisWorkers).toBe(Math.max(1, availableParallelism() - 1));
+    for (const bad of ['0', 'two', '1.5', '65']) expect(() => loadEnvironment({ SOLMU_ANALYSIS_WORKERS: bad })).toThrow(/SOLMU_ANALYSIS_WORKERS/);
   });
 });

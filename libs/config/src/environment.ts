@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { availableParallelism } from 'node:os';
 import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
@@ -114,6 +115,14 @@ export class Environment {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'SOLMU_SLACK_API_URL must be an http(s) URL' })
   SOLMU_SLACK_API_URL: string = 'https://slack.com/api';
 
+  /** Analysis worker threads (each owns a share of the networks); default one less than the cores. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SOLMU_ANALYSIS_WORKERS: number = Math.max(1, availableParallelism() - 1);
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -133,7 +142,7 @@ const SETTINGS = [
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
   'SOLMU_SLACK_API_URL',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

@@ -23,6 +23,11 @@ export class SolmuConfig {
     return this.env.SOLMU_BODY_LIMIT;
   }
 
+  /** Analysis worker threads (SOLMU_ANALYSIS_WORKERS). */
+  get analysisWorkers(): number {
+    return this.env.SOLMU_ANALYSIS_WORKERS;
+  }
+
   get logLevel(): Environment['LOG_LEVEL'] {
     return this.env.LOG_LEVEL;
   }

@@ -12,3 +12,6 @@ export * from './member-export/export-member-data.query';
 export * from './network-analysis/network-analysis.projection';
 export * from './network-analysis/analysis-view';
 export * from './network-analysis/network-analysis.queries';
+export * from './network-analysis/analysis.types';
+export { AnalysisPool } from './network-analysis/worker/analysis-pool';
+export type { StreamedFile } from './network-analysis/worker/analysis-pool';

@@ -1,3 +1,5 @@
+import { SolmuConfig } from '@solmu/config';
+import { EVENT_STORE, EventStore } from '@solmu/event-store';
 import { Clock, CLOCK } from '@solmu/kernel';
 import { MEMBER_INTERACTIONS, MemberInteractions } from '@solmu/network';
 import { Global, Module } from '@nestjs/common';
@@ -8,7 +10,6 @@ import { GetMemberHandler, GetNetworkHandler, ListInterventionsHandler, ListMemb
 import { NetworkHistory } from './network-history/network-history.projection';
 import { ListNetworkEventsHandler } from './network-history/network-history.queries';
 import { ExportMemberDataHandler } from './member-export/export-member-data.query';
-import { GraphSnapshots } from './network-analysis/analysis-view';
 import { NetworkAnalysisProjection } from './network-analysis/network-analysis.projection';
 import {
   ExportGraphHandler,
@@ -19,6 +20,7 @@ import {
   GetTimelineHandler,
   GetTipsHandler,
 } from './network-analysis/network-analysis.queries';
+import { AnalysisPool } from './network-analysis/worker/analysis-pool';
 import { PROJECTIONS } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { ReadAccess } from './network-access';
@@ -55,10 +57,11 @@ const queryHandlers = [
     { provide: PROJECTIONS, inject: readModels, useFactory: (...models: unknown[]) => models },
     ProjectionRunner,
     ReadAccess,
-    { provide: GraphSnapshots, inject: [CLOCK], useFactory: (clock: Clock) => new GraphSnapshots(clock) },
+    // The analysis runs on worker threads, each owning a shard of the networks (docs/architecture.md).
+    { provide: AnalysisPool, inject: [EVENT_STORE, SolmuConfig], useFactory: (store: EventStore, config: SolmuConfig) => new AnalysisPool(store, config.analysisWorkers) },
     // Erasure asks the write side's port which interactions a member took part in.
     { provide: MEMBER_INTERACTIONS, inject: [InteractionLog], useFactory: (log: InteractionLog): MemberInteractions => ({ interactionIdsOf: async (n, m) => log.interactionIdsOf(n, m) }) },
   ],
-  exports: [ProjectionRunner, ReadAccess, MEMBER_INTERACTIONS, ...readModels],
+  exports: [ProjectionRunner, ReadAccess, MEMBER_INTERACTIONS, AnalysisPool, ...readModels],
 })
 export class ProjectionsModule {}

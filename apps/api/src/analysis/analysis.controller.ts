@@ -55,7 +55,10 @@ export class AnalysisController {
     return this.queries.execute(new GetInterventionEffectQuery(networkId, interventionId, params, principal));
   }
 
-  /** `?format=graphml|nodes.csv|edges.csv` at a date, or `gexf` for the whole history (dynamic). */
+  /**
+   * `?format=graphml|nodes.csv|edges.csv` at a date, or `gexf` for the whole history (dynamic). The
+   * body streams from the analysis worker as it is written.
+   */
   @Get('export')
   async export(@Param('networkId') networkId: string, @Query() { format, ...at }: ExportParams, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {
     const file = await this.queries.execute(new ExportGraphQuery(networkId, format, at, principal));

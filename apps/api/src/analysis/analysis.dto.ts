@@ -52,6 +52,15 @@ export class ExportParams extends AtParams {
   @ApiPropertyOptional({ enum: ['graphml', 'nodes.csv', 'edges.csv', 'gexf'], description: 'gexf is the whole history as a dynamic graph for Gephi’s timeline' })
   @IsIn(['graphml', 'nodes.csv', 'edges.csv', 'gexf'])
   format!: 'graphml' | 'nodes.csv' | 'edges.csv' | 'gexf';
+
+  @ApiPropertyOptional({
+    enum: ['day', 'week', 'month'],
+    default: 'day',
+    description: 'gexf only: the step of the dynamic tie weights (presence is always exact to the day)',
+  })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  interval?: 'day' | 'week' | 'month';
 }
 
 export class InterventionEffectParams {

@@ -4,6 +4,10 @@ import type { NetworkHistoryEvent } from '../graph/network-history';
 import { measureGraph } from '../measures/network-measures';
 import { NET, joined, left, logged } from '../testing/history.mother';
 import { csvField, toCsv } from './csv';
+import { mulberry32 } from '../measures/engine/seeded-random';
+import { DAY_MS } from '../graph/instant';
+import type { NetworkHistory } from '../graph/network-history';
+import { forEachWindowGraph } from '../timeline/window-graphs';
 import { toDynamicGexf } from './gexf';
 import { toGraphML } from './graphml';
 import { escapeXml } from './xml';
@@ -160,7 +164,7 @@ describe('toDynamicGexf', () => {
       ['node', 'static', ['organisation', 'memberType', 'role']],
       ['edge', 'dynamic', ['deepestKind', 'interactions', 'strength']],
     ]);
-    expect(find(root, 'description')[0].text).toBe('Pieni & hyvä: ties under the sliding:2 window, sampled by day');
+    expect(find(root, 'description')[0].text).toBe('Pieni & hyvä: ties under the sliding:2 window, weights by day');
     expect(find(root, 'meta')[0].attributes.lastmodifieddate).toBe('2024-01-08');
   });
 
@@ -200,18 +204,75 @@ describe('toDynamicGexf', () => {
     ]);
   });
 
-  it('keeps a tie under the cumulative window until a member leaves, and samples weekly on request', () => {
+  it('keeps a tie under the cumulative window until a member leaves', () => {
     const cumulative = parseXml(toDynamicGexf(history, { to: '2024-01-08' }));
     expect(find(cumulative, 'edge').map((edge) => [edge.attributes.id, spellsOf(edge)])).toEqual([
       ['a|b', [['2024-01-02', '2024-01-05']]],
       ['a|c', [['2024-01-04', null]]],
     ]);
+  });
+
+  it('steps the tie values by week on request, keeping presence exact to the day', () => {
     const weekly = parseXml(toDynamicGexf(history, { interval: 'week', to: '2024-01-20' }));
-    // Sampled at the end of each ISO week (Sundays 7, 14 and 21 January): b had left by the first.
+    expect(find(weekly, 'description')[0].text).toMatch(/weights by week$/);
     expect(find(weekly, 'node').map((node) => [node.attributes.id, spellsOf(node)])).toEqual([
-      ['a', [['2024-01-07', null]]],
-      ['c', [['2024-01-07', null]]],
+      ['a', [['2024-01-01', null]]],
+      ['b', [['2024-01-01', '2024-01-05']]],
+      ['c', [['2024-01-03', null]]],
     ]);
+    const ac = find(weekly, 'edge')[1];
+    expect(spellsOf(ac)).toEqual([['2024-01-04', null]]);
+    // ISO week 1 runs 1–7 January: the value at its end (goals, 2 interactions) holds for that week;
+    // the export starts on the 1st and is open at its end.
+    expect(valuesOf(ac, 'deepestKind')).toEqual([['outlined_goals', '2024-01-01', null]]);
+    expect(valuesOf(ac, 'interactions')).toEqual([['2', '2024-01-01', null]]);
+  });
+
+  it('writes the same spells and values as sampling every day, under every kind of window', () => {
+    const random = mulberry32(9);
+    const ids = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5'];
+    const day = (d: number, hour = 10) => new Date(Date.UTC(2024, 0, 1 + d, hour)).toISOString();
+    const many: NetworkHistoryEvent[] = [{ type: 'NetworkFounded', data: { networkId: NET, name: 'N', foundedAt: day(0, 0) } }];
+    for (const id of ids) many.push(joined(id, day(Math.floor(random() * 10), Math.floor(random() * 24))));
+    many.push(left('m1', day(30, 15)), left('m4', day(45, 1)));
+    for (let i = 0; i < 60; i++) {
+      const a = ids[Math.floor(random() * ids.length)];
+      const b = ids.filter((id) => id !== a)[Math.floor(random() * (ids.length - 1))];
+      const kinds = ['acquainted', 'discussed', 'exchanged_information', 'co_developed'] as const;
+      many.push(logged(`i${i}`, [a, b], day(Math.floor(random() * 80), Math.floor(random() * 24)), kinds[Math.floor(random() * kinds.length)]));
+    }
+    const big = foldNetworkHistory(many);
+    for (const window of ['cumulative', 'sliding:7', 'sliding:0.5', 'decay:3'] as const) {
+      const file = parseXml(toDynamicGexf(big, { window, to: day(90) }));
+      const written = {
+        nodes: find(file, 'node').map((node) => [node.attributes.id, spellsOf(node)]),
+        edges: find(file, 'edge').map((edge) => [edge.attributes.id, spellsOf(edge), ...['deepestKind', 'interactions', 'strength'].map((name) => valuesOf(edge, name))]),
+      };
+      expect(written).toEqual(sampledEveryDay(big, window, day(0, 0), day(90)));
+      expect(written.edges.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('writes a century of history at once, with work that follows the events, not the days', () => {
+    const old: NetworkHistoryEvent[] = [
+      { type: 'NetworkFounded', data: { networkId: NET, name: 'Vanha', foundedAt: '1900-01-01T00:00:00Z' } },
+      joined('a', '1900-01-01T00:00:00Z'),
+      joined('b', '1900-01-01T00:00:00Z'),
+      logged('i1', ['a', 'b'], '1935-03-01T10:00:00Z'),
+      logged('i2', ['a', 'b'], '2020-03-01T10:00:00Z', 'co_developed'),
+    ];
+    const started = performance.now();
+    const file = parseXml(toDynamicGexf(foldNetworkHistory(old), { window: 'sliding:30', to: '2024-12-31' }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(find(file, 'graph')[0].attributes).toMatchObject({ start: '1900-01-01', end: '2024-12-31' });
+    expect(spellsOf(find(file, 'edge')[0])).toEqual([
+      ['1935-03-01', '1935-03-30'],
+      ['2020-03-01', '2020-03-30'],
+    ]);
+  });
+
+  it('refuses an interval it does not know, naming the field', () => {
+    expect(() => toDynamicGexf(history, { interval: 'year' as 'day' })).toThrow(expect.objectContaining({ code: 'invalid_interval', problems: [expect.objectContaining({ field: 'interval' })] }));
   });
 
   it('leaves strength out under a decay window, where it changes every day', () => {
@@ -224,3 +285,50 @@ describe('toDynamicGexf', () => {
     expect(find(empty, 'node')).toEqual([]);
   });
 });
+
+type Spells = Array<[string, string | null]>;
+type Values = Array<[string, string, string | null]>;
+
+/**
+ * The reference the change-point writer must agree with: the network sampled at the end of every day
+ * (the previous, ties × days implementation), its spells and values read off the samples.
+ */
+function sampledEveryDay(history: NetworkHistory, window: string, from: string, to: string) {
+  const first = Math.floor(Date.parse(from) / DAY_MS);
+  const last = Math.floor(Date.parse(to) / DAY_MS);
+  const instants = Array.from({ length: last - first + 1 }, (_, i) => (first + i + 1) * DAY_MS - 1);
+  const label = (step: number) => new Date((first + step) * DAY_MS).toISOString().slice(0, 10);
+  const nodes = new Map<string, Spells>();
+  const edges = new Map<string, { spells: Spells; values: Record<string, Values> }>();
+  const track = (spells: Spells, present: boolean, step: number) => {
+    const open = spells.length > 0 && spells[spells.length - 1][1] === null;
+    if (present && !open) spells.push([label(step), null]);
+    if (!present && open) spells[spells.length - 1][1] = label(step - 1);
+  };
+  forEachWindowGraph(history, instants, { window }, (graph, step) => {
+    for (const id of new Set([...nodes.keys(), ...graph.nodes()])) {
+      if (!nodes.has(id)) nodes.set(id, []);
+      track(nodes.get(id)!, graph.hasNode(id), step);
+    }
+    for (const key of new Set([...edges.keys(), ...graph.edges()])) {
+      if (!edges.has(key)) edges.set(key, { spells: [], values: { deepestKind: [], interactions: [], strength: [] } });
+      const edge = edges.get(key)!;
+      const present = graph.hasEdge(key);
+      track(edge.spells, present, step);
+      const tie = present ? graph.getEdgeAttributes(key) : undefined;
+      for (const [name, list] of Object.entries(edge.values)) {
+        if (name === 'strength' && window.startsWith('decay')) continue;
+        const value = tie && String(tie[name as 'strength']);
+        const tail = list[list.length - 1];
+        const open = tail !== undefined && tail[2] === null;
+        if (open && value !== tail[0]) tail[2] = label(step - 1);
+        if (value !== undefined && (!open || value !== tail[0])) list.push([value, label(step), null]);
+      }
+    }
+  });
+  const byKey = (x: [string, ...unknown[]], y: [string, ...unknown[]]) => (x[0] < y[0] ? -1 : 1);
+  return {
+    nodes: [...nodes].sort(byKey),
+    edges: [...edges].map(([key, edge]) => [key, edge.spells, edge.values.deepestKind, edge.values.interactions, edge.values.strength]).sort(byKey as never),
+  };
+}

@@ -1,6 +1,12 @@
 import { Clock, readDateInput } from '@solmu/kernel';
-import { createGraphTimeline, createLiveMeasures, createWhatIfMemo, Csr, DepthWeights, GraphTimeline, LiveMeasures, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph, WhatIfMemo } from '@solmu/analysis';
-import { AnalysedNetwork } from './network-analysis.projection';
+import { createGraphTimeline, LoggedBy, NetworkHistory, createLiveMeasures, createWhatIfMemo, Csr, DepthWeights, GraphTimeline, LiveMeasures, measureGraph, MemberMeasures, NetworkMeasures, parseTieWindow, Tie, TieGraph, WhatIfMemo } from '@solmu/analysis';
+
+/** A network's folded history, as the analysis worker owning it keeps it. */
+export interface AnalysedNetwork {
+  history: NetworkHistory;
+  /** Who logged each interaction, for the timeline's coverage. */
+  loggedBy: LoggedBy;
+}
 
 /** `at` and `window` as every analysis endpoint accepts them. */
 export interface AnalysisAt {

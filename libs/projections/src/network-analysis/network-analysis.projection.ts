@@ -1,36 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { applyLoggedBy, applyNetworkEvent, createLoggedBy, createNetworkHistory, LoggedBy, NetworkHistory, NetworkHistoryEvent } from '@solmu/analysis';
 import type { RecordedEvent } from '@solmu/event-store';
 import { Projection } from '../projection';
-
-export interface AnalysedNetwork {
-  history: NetworkHistory;
-  /** Who logged each interaction, for the timeline's coverage. */
-  loggedBy: LoggedBy;
-}
+import { AnalysisPool } from './worker/analysis-pool';
 
 /**
- * Each network's history, folded live by the analysis library: the latest state answers without
- * recomputing from the start, and any past date can be drawn from it ("time travel").
+ * Each network's history, folded live by the analysis library — in the analysis worker that owns the
+ * network, not here: this projection only forwards the events, in order, to the pool
+ * (worker/analysis-pool.ts). The latest state answers without recomputing from the start, and any
+ * past date can be drawn from it ("time travel").
  */
 @Injectable()
 export class NetworkAnalysisProjection implements Projection {
   readonly name = 'network-analysis';
-  private readonly networks = new Map<string, AnalysedNetwork>();
-  private position = 0;
+
+  constructor(private readonly pool: AnalysisPool) {}
 
   apply(event: RecordedEvent): void {
-    if (event.position <= this.position) return;
-    this.position = event.position;
-    const networkId = event.data.networkId;
-    if (typeof networkId !== 'string') return;
-    let network = this.networks.get(networkId);
-    if (!network) this.networks.set(networkId, (network = { history: createNetworkHistory(), loggedBy: createLoggedBy() }));
-    applyNetworkEvent(network.history, { type: event.type, data: event.data, position: event.position } as unknown as NetworkHistoryEvent);
-    applyLoggedBy(network.loggedBy, event);
-  }
-
-  network(networkId: string): AnalysedNetwork | undefined {
-    return this.networks.get(networkId);
+    this.pool.forward(event);
   }
 }

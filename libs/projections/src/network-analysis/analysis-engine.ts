@@ -1,0 +1,209 @@
+/**
+ * The analysis read model and the answers computed from it, without any framework: each network's
+ * history folded from its events, and the graph, timeline, ego network, tips, tie history, exports and
+ * intervention effect drawn from it. It runs inside an analysis worker thread (worker/analysis-worker.ts),
+ * which owns the networks of its shard; the main thread only checks access and forwards (docs/architecture.md).
+ *
+ * Requests bring what the main thread knows and the worker does not: the instant that counts as "now"
+ * (the app's clock) and the network's depth weights (its settings). Option bags are handed to
+ * @solmu/analysis as the query carried them.
+ */
+import {
+  applyLoggedBy,
+  applyNetworkEvent,
+  createLoggedBy,
+  createNetworkHistory,
+  dynamicGexf,
+  DepthWeights,
+  interventionEffect,
+  NetworkHistoryEvent,
+  pairKey,
+  Tip,
+  tips,
+  tipsForMember,
+  timeline,
+  Timeline,
+  toCsv,
+  toGraphML,
+} from '@solmu/analysis';
+import { Clock, NotFound } from '@solmu/kernel';
+import { AnalysedNetwork, AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
+import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
+
+/** An event as the main thread forwards it: what the folds read, nothing more. */
+export interface ForwardedEvent {
+  position: number;
+  type: string;
+  data: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+}
+
+/** What the main thread knows that the analysis needs. */
+export interface AnalysisContext {
+  /** The app clock's "now" when the request arrived (epoch ms). */
+  now: number;
+  /** The network's own depth weights, when it has set any. */
+  weights?: Partial<DepthWeights>;
+  /** The network's zone: offset-less dates are read in it and calendar buckets start at its midnights (UTC when not given). */
+  timeZone?: string;
+}
+
+/** Who asks for tips when they may not read them all: a member, who sees the network or not. */
+export interface TipsViewer {
+  memberId: string;
+  seesNetwork: boolean;
+}
+
+export type AnalysisRequest =
+  | { kind: 'graph'; networkId: string; options: AnalysisAt }
+  | { kind: 'timeline'; networkId: string; options: TimelineQueryOptions }
+  | { kind: 'ego'; networkId: string; memberId: string; options: AnalysisAt }
+  | { kind: 'tips'; networkId: string; options: AnalysisAt; viewer?: TipsViewer }
+  | { kind: 'tie'; networkId: string; a: string; b: string }
+  | { kind: 'export'; networkId: string; format: ExportFormat; options: ExportOptions }
+  | { kind: 'effect'; networkId: string; interventionId: string; options: InterventionEffectOptions };
+
+/** A file: its headers first, then its text in pieces, so a large export is never one string. */
+export interface ExportedFile {
+  contentType: string;
+  filename: string;
+  chunks: Iterable<string>;
+}
+
+export type AnalysisAnswer = GraphSnapshot | Timeline | EgoNetwork | { at: string; window: string; tips: Tip[] } | TieHistory | ExportedFile | ReturnType<typeof interventionEffect>;
+
+const LADDER = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
+const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
+
+export class AnalysisEngine {
+  private readonly networks = new Map<string, AnalysedNetwork>();
+  private position = 0;
+  /** "Now" of the request being answered: the snapshot cache ages by the app's clock, not the worker's. */
+  private now = 0;
+  private readonly clock: Clock = { now: () => new Date(this.now) };
+  private readonly snapshots = new GraphSnapshots(this.clock);
+  private readonly tipsOfSnapshot = new WeakMap<GraphSnapshot, Tip[]>();
+
+  /** Folds one event; an event at or before the last position applied is ignored (re-delivery). */
+  apply(event: ForwardedEvent): void {
+    if (event.position <= this.position) return;
+    this.position = event.position;
+    const networkId = event.data.networkId;
+    if (typeof networkId !== 'string') return;
+    let network = this.networks.get(networkId);
+    if (!network) this.networks.set(networkId, (network = { history: createNetworkHistory(), loggedBy: createLoggedBy() }));
+    applyNetworkEvent(network.history, { type: event.type, data: event.data, position: event.position } as unknown as NetworkHistoryEvent);
+    applyLoggedBy(network.loggedBy, { type: event.type, data: event.data, metadata: event.metadata ?? {} });
+  }
+
+  get appliedPosition(): number {
+    return this.position;
+  }
+
+  answer(request: AnalysisRequest, context: AnalysisContext): AnalysisAnswer {
+    this.now = context.now;
+    switch (request.kind) {
+      case 'graph':
+        return this.snapshot(request.networkId, request.options, context).snapshot;
+      case 'timeline':
+        return this.timeline(request.networkId, request.options, context);
+      case 'ego':
+        return this.ego(request.networkId, request.memberId, request.options, context);
+      case 'tips':
+        return this.tips(request.networkId, request.options, context, request.viewer);
+      case 'tie':
+        return this.tieHistory(request.networkId, request.a, request.b);
+      case 'export':
+        return this.export(request.networkId, request.format, request.options, context);
+      case 'effect':
+        return this.interventionEffect(request.networkId, request.interventionId, request.options, context);
+    }
+  }
+
+  private network(networkId: string): AnalysedNetwork {
+    const network = this.networks.get(networkId);
+    if (!network) throw new NotFound('network', networkId);
+    return network;
+  }
+
+  private snapshot(networkId: string, options: AnalysisAt, context: AnalysisContext) {
+    const { at, window } = resolveAt(options, this.clock, context.timeZone);
+    return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined, context.weights, context.timeZone);
+  }
+
+  private timeline(networkId: string, options: TimelineQueryOptions, context: AnalysisContext): Timeline {
+    const { window } = resolveAt({ window: options.window }, this.clock);
+    const network = this.network(networkId);
+    return timeline(network.history, {
+      interval: options.interval,
+      window,
+      from: options.from,
+      // Up to now, so a network gone quiet shows as dormant (the library's own default is the latest event).
+      to: options.to ?? this.clock.now(),
+      timeZone: context.timeZone,
+      loggedBy: network.loggedBy,
+      weights: context.weights,
+    });
+  }
+
+  private ego(networkId: string, memberId: string, options: AnalysisAt, context: AnalysisContext): EgoNetwork {
+    const { graph, snapshot } = this.snapshot(networkId, options, context);
+    const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
+    const member = nodes.get(memberId);
+    if (!member) throw new NotFound('member', memberId);
+    const ties = new Map(snapshot.ties.map((t) => [pairKey(t.a, t.b), t]));
+    const alterIds = graph.neighbors(memberId);
+    const alters: Array<GraphNode & { tie: GraphTie }> = alterIds
+      .map((id) => ({ ...nodes.get(id)!, tie: ties.get(pairKey(memberId, id))! }))
+      .sort((x, y) => depth(y.tie) - depth(x.tie) || y.tie.strength - x.tie.strength || y.tie.last.localeCompare(x.tie.last));
+    const inEgo = new Set(alterIds);
+    const tiesAmongAlters = snapshot.ties.filter((t) => inEgo.has(t.a) && inEgo.has(t.b));
+    return { member, at: snapshot.at, window: snapshot.window, alters, tiesAmongAlters };
+  }
+
+  /** Every tip, or a member's own view of them (the main thread says who asks and what they may see). */
+  private tips(networkId: string, options: AnalysisAt, context: AnalysisContext, viewer?: TipsViewer) {
+    const { graph, snapshot, csr, whatIf } = this.snapshot(networkId, options, context);
+    let all = this.tipsOfSnapshot.get(snapshot);
+    if (all === undefined) {
+      const members = Object.fromEntries(snapshot.nodes.map((n) => [n.id, n.measures]));
+      all = tips(graph, { members, network: snapshot.measures }, { at: snapshot.at, history: this.network(networkId).history, csr, whatIf });
+      // The "now" snapshot is cached until the network changes: so are its tips.
+      this.tipsOfSnapshot.set(snapshot, all);
+    }
+    return { at: snapshot.at, window: snapshot.window, tips: viewer ? tipsForMember(all, graph, viewer.memberId, { seesNetwork: viewer.seesNetwork }) : all };
+  }
+
+  private tieHistory(networkId: string, a: string, b: string): TieHistory {
+    const pair = this.network(networkId).history.pairs.get(pairKey(a, b));
+    if (!pair) throw new NotFound('tie', `${a}–${b}`);
+    return {
+      a: pair.a,
+      b: pair.b,
+      interactions: pair.entries.map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurredAt, ...(e.initiator && { initiator: e.initiator }), participants: e.participants.length })),
+    };
+  }
+
+  private export(networkId: string, format: ExportFormat, options: ExportOptions, context: AnalysisContext): ExportedFile {
+    if (format === 'gexf') {
+      const { window } = resolveAt({ window: options.window }, this.clock);
+      const chunks = dynamicGexf(this.network(networkId).history, { window, to: this.clock.now(), weights: context.weights, interval: options.interval });
+      return { contentType: 'application/gexf+xml; charset=utf-8', filename: `solmu-${networkId}.gexf`, chunks };
+    }
+    const { graph, snapshot } = this.snapshot(networkId, options, context);
+    const members = Object.fromEntries(snapshot.nodes.map((n) => [n.id, n.measures]));
+    const day = snapshot.at.slice(0, 10);
+    if (format === 'graphml') return { contentType: 'application/graphml+xml; charset=utf-8', filename: `solmu-${networkId}-${day}.graphml`, chunks: [toGraphML(graph, { members })] };
+    const csv = toCsv(graph, { members });
+    return format === 'nodes.csv'
+      ? { contentType: 'text/csv; charset=utf-8', filename: `solmu-${networkId}-${day}-nodes.csv`, chunks: [csv.nodes] }
+      : { contentType: 'text/csv; charset=utf-8', filename: `solmu-${networkId}-${day}-edges.csv`, chunks: [csv.edges] };
+  }
+
+  private interventionEffect(networkId: string, interventionId: string, options: InterventionEffectOptions, context: AnalysisContext) {
+    const history = this.network(networkId).history;
+    if (!history.interventions.has(interventionId)) throw new NotFound('intervention', interventionId);
+    const { window } = resolveAt({ window: options.window }, this.clock);
+    return interventionEffect(history, interventionId, { window, days: options.days, asOf: this.clock.now(), weights: context.weights });
+  }
+}
