@@ -11,7 +11,7 @@ const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
 function run(command: string, args: string[]): { ok: boolean; output: string } {
   try {
-    return { ok: true, output: execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' }) };
+    return { ok: true, output: execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }) };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${stdout}${stderr}` };
