@@ -16,6 +16,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler-storage';
 import { SetupController } from './auth/setup.controller';
+import { SignInMethodsController } from './auth/sign-in-methods.controller';
 import { throttlers } from './auth/throttling';
 import { DemoLoader } from './demo/demo-loader';
 import { NetworkEventsController } from './events/network-events.controller';
@@ -23,6 +24,7 @@ import { HealthController } from './health/health.controller';
 import { InteractionsController } from './interactions/interactions.controller';
 import { InterventionsController } from './interventions/interventions.controller';
 import { MembersController } from './members/members.controller';
+import { MyMembershipController } from './networks/my-membership.controller';
 import { NetworksController } from './networks/networks.controller';
 
 export interface AppOptions {
@@ -67,7 +69,9 @@ class PrivacyModule {}
 const httpControllers = [
   AuthController,
   SetupController,
+  SignInMethodsController,
   NetworksController,
+  MyMembershipController,
   MembersController,
   InteractionsController,
   InterventionsController,

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, onSessionEvents, setCsrfToken } from './api/client';
+import type { Account, NetworkSummary } from './api/views';
+import { Layout } from './components/layout';
+import { useI18n } from './i18n/i18n';
+import { LogPage } from './pages/log/log-page';
+import { MyInteractionsPage } from './pages/my-interactions/my-interactions-page';
+import { NetworksPage } from './pages/networks/networks-page';
+import { SignInPage } from './pages/sign-in/sign-in-page';
+import { navigate, useRoute } from './router';
+
+const NETWORK_KEY = 'solmu.network';
+
+type Session = { state: 'loading' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; account: Account; networks: NetworkSummary[] };
+
+/**
+ * Who is signed in decides what shows: the sign-in page, the network chooser, or the member's
+ * pages. The app holds no rule of its own; the API answers every question.
+ */
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const [networkId, setNetworkId] = useState<string | null>(() => localStorage.getItem(NETWORK_KEY));
+  const [waiting, setWaiting] = useState(0);
+
+  const signedIn = useCallback(async (account: Account, csrfToken: string | undefined) => {
+    setCsrfToken(csrfToken);
+    const { data } = await api.GET('/api/networks');
+    setSession({ state: 'signed-in', account, networks: (data as NetworkSummary[] | undefined) ?? [] });
+  }, []);
+
+  useEffect(() => {
+    onSessionEvents({
+      signedOut: () => {
+        setCsrfToken(undefined);
+        setSession({ state: 'signed-out', expired: true });
+      },
+      waiting: setWaiting,
+    });
+    void api.GET('/api/auth/session').then(({ data, response }) => {
+      const body = data as { account?: Account; csrfToken?: string } | undefined;
+      if (response.ok && body?.account) return signedIn(body.account, body.csrfToken);
+      setSession({ state: 'signed-out', expired: false });
+    }, () => setSession({ state: 'signed-out', expired: false }));
+  }, [signedIn]);
+
+  const chooseNetwork = (id: string) => {
+    localStorage.setItem(NETWORK_KEY, id);
+    setNetworkId(id);
+    navigate('/');
+  };
+
+  const signOut = async () => {
+    await api.POST('/api/auth/logout');
+    setCsrfToken(undefined);
+    setSession({ state: 'signed-out', expired: false });
+  };
+
+  if (session.state === 'loading') return <p class="loading">{t('common.loading')}</p>;
+  if (session.state === 'signed-out') return <SignInPage expired={session.expired} onSignedIn={signedIn} />;
+
+  const network = session.networks.find((n) => n.id === networkId) ?? (session.networks.length === 1 ? session.networks[0] : undefined);
+  const page =
+    route === '/networks' || !network ? (
+      <NetworksPage networks={session.networks} current={network?.id} onChoose={chooseNetwork} />
+    ) : route === '/mine' ? (
+      <MyInteractionsPage network={network} />
+    ) : (
+      <LogPage network={network} />
+    );
+  return (
+    <Layout account={session.account} network={network} networkCount={session.networks.length} route={route} onSignOut={signOut} waitingSeconds={waiting}>
+      {page}
+    </Layout>
+  );
+}

@@ -1,0 +1,261 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { formProblems, type FormProblems } from '../../api/problems';
+import type { Interaction, Me, Member, NetworkSummary } from '../../api/views';
+import { KindIcon } from '../../components/icons';
+import { ErrorSummary, FieldError } from '../../components/problems';
+import { useI18n } from '../../i18n/i18n';
+import { CHANNELS, type Channel, type InteractionKind, KINDS, RUNG } from './vocabulary';
+import { localDateInput, occurredAtFor, type DayChoice } from './when';
+import './log.css';
+
+const FIELDS = ['kind', 'participants', 'occurredAt', 'channel', 'initiator', 'note'] as const;
+const SUGGESTED = 6;
+
+interface Stored {
+  interaction: Interaction;
+}
+
+/**
+ * The member's logging page: what happened (one tap), who with (one tap on a suggested person),
+ * save (one tap). The date is today unless changed; channel, direction and note wait behind
+ * "optional". Everything is checked by the API, whose problems are shown beside their fields.
+ */
+export function LogPage({ network }: { network: NetworkSummary }) {
+  const { t, date } = useI18n();
+  const [me, setMe] = useState<Me | null>(null);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [frequency, setFrequency] = useState<Map<string, number>>(new Map());
+  const [kind, setKind] = useState<InteractionKind | null>(null);
+  const [people, setPeople] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [day, setDay] = useState<DayChoice>('today');
+  const [otherDate, setOtherDate] = useState(localDateInput(new Date()));
+  const [channel, setChannel] = useState<Channel | ''>('');
+  const [initiator, setInitiator] = useState('');
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<FormProblems>({ byField: {}, general: [] });
+  const [busy, setBusy] = useState(false);
+  const [stored, setStored] = useState<Stored | null>(null);
+  // One key per thing being logged: pressing Save twice, or a retry after a lost answer, logs once.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const confirmation = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const params = { path: { networkId: network.id } };
+      const [mine, list] = await Promise.all([api.GET('/api/networks/{networkId}/me', { params }), api.GET('/api/networks/{networkId}/members', { params })]);
+      if (!live) return;
+      const self = (mine.data as Me | undefined) ?? null;
+      setMe(self);
+      setMembers(((list.data as Member[] | undefined) ?? []).filter((m) => !m.leftAt));
+      if (!self?.memberId) return;
+      const history = await api.GET('/api/networks/{networkId}/interactions', { params: { ...params, query: { member: self.memberId, limit: 500 } } });
+      const counts = new Map<string, number>();
+      for (const interaction of (history.data as { interactions?: Interaction[] } | undefined)?.interactions ?? []) {
+        for (const id of interaction.participants) if (id !== self.memberId) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      if (live) setFrequency(counts);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [network.id]);
+
+  useEffect(() => {
+    if (stored) confirmation.current?.focus();
+  }, [stored]);
+
+  const others = useMemo(() => {
+    const byUse = (a: Member, b: Member) => (frequency.get(b.id) ?? 0) - (frequency.get(a.id) ?? 0) || a.name.localeCompare(b.name);
+    return members.filter((m) => m.id !== me?.memberId).sort(byUse);
+  }, [members, frequency, me]);
+
+  const shown = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    if (needle) return others.filter((m) => m.name.toLocaleLowerCase().includes(needle) || (m.organisation ?? '').toLocaleLowerCase().includes(needle));
+    const top = others.slice(0, SUGGESTED);
+    return [...top, ...others.filter((m) => people.includes(m.id) && !top.includes(m))];
+  }, [others, query, people]);
+
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  const toggle = (id: string) => setPeople((current) => (current.includes(id) ? current.filter((p) => p !== id) : [...current, id]));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const missing: FormProblems = { byField: {}, general: [] };
+    if (!kind) missing.byField.kind = [t('log.pickKind')];
+    if (!people.length) missing.byField.participants = [t('log.pickPeople')];
+    if (!kind || !people.length || !me?.memberId) return setProblems(missing);
+    setBusy(true);
+    try {
+      const body = {
+        kind,
+        participants: [me.memberId, ...people],
+        occurredAt: occurredAtFor(day, otherDate, new Date()),
+        ...(channel && { channel }),
+        ...(initiator && { initiator }),
+        ...(note.trim() && { note: note.trim() }),
+      };
+      const { data, error } = await api.POST('/api/networks/{networkId}/interactions', {
+        params: { path: { networkId: network.id }, header: { 'Idempotency-Key': idempotencyKey.current } },
+        body,
+      });
+      if (error) return setProblems(formProblems(error, FIELDS));
+      setProblems({ byField: {}, general: [] });
+      setStored({ interaction: data as unknown as Interaction });
+    } catch {
+      setProblems({ byField: {}, general: [t('common.offline')] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    idempotencyKey.current = crypto.randomUUID();
+    setStored(null);
+    setKind(null);
+    setPeople([]);
+    setQuery('');
+    setDay('today');
+    setChannel('');
+    setInitiator('');
+    setNote('');
+  };
+
+  if (me && !me.memberId) return <p>{t('log.notMember')}</p>;
+
+  if (stored) {
+    const { interaction } = stored;
+    const names = interaction.participants.filter((id) => id !== me?.memberId).map(nameOf);
+    return (
+      <div class="confirmation" role="status" tabIndex={-1} ref={confirmation}>
+        <h1>{t('log.stored')}</h1>
+        <p class="confirmation__line">
+          {t('log.storedLine', { kind: t(`kind.${interaction.kind as InteractionKind}`), people: new Intl.ListFormat(document.documentElement.lang || 'en').format(names), date: date(interaction.occurredAt) })}
+        </p>
+        {interaction.channel && <p>{t('log.storedChannel', { channel: t(`channel.${interaction.channel as Channel}`) })}</p>}
+        {interaction.note && <blockquote class="confirmation__note">{interaction.note}</blockquote>}
+        <button type="button" class="button button--primary" onClick={startOver}>
+          {t('log.another')}
+        </button>
+      </div>
+    );
+  }
+
+  const fieldClass = (field: string) => `field${problems.byField[field] ? ' field--error' : ''}`;
+  const describedBy = (field: string, hint?: string) => [hint, problems.byField[field] && `${field}-error`].filter(Boolean).join(' ') || undefined;
+  const summary = [...FIELDS.flatMap((field) => (problems.byField[field] ?? []).map((text) => ({ text, href: `#${field}` }))), ...problems.general.map((text) => ({ text }))];
+
+  return (
+    <form class="log" onSubmit={submit} noValidate aria-labelledby="log-title">
+      <h1 id="log-title" class="visually-hidden">
+        {t('log.title')}
+      </h1>
+      <ErrorSummary entries={summary} />
+
+      <fieldset class={fieldClass('kind')} id="kind" aria-describedby={describedBy('kind', 'kind-hint')}>
+        <legend>{t('log.kind')}</legend>
+        <p class="hint" id="kind-hint">
+          {t('log.kindHint')}
+        </p>
+        <FieldError id="kind-error" messages={problems.byField.kind} />
+        <div class="kinds">
+          {KINDS.map((k) => (
+            <label key={k} class={`kind kind--${RUNG[k]}`}>
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <KindIcon kind={k} />
+              <span class="kind__name">{t(`kind.${k}`)}</span>
+              <span class="kind__line">{t(`kind.${k}.line`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset class={fieldClass('participants')} id="participants" aria-describedby={describedBy('participants', 'participants-hint')}>
+        <legend>{t('log.with')}</legend>
+        <p class="hint" id="participants-hint">
+          {t('log.withHint')}
+        </p>
+        <FieldError id="participants-error" messages={problems.byField.participants} />
+        <label for="person-search" class="label--small">
+          {t('log.search')}
+        </label>
+        <input id="person-search" type="search" autocomplete="off" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        <div class="people">
+          {shown.map((m) => (
+            <label key={m.id} class="person">
+              <input type="checkbox" checked={people.includes(m.id)} onChange={() => toggle(m.id)} />
+              <span>{m.name}</span>
+              {m.organisation && <span class="person__org">{m.organisation}</span>}
+            </label>
+          ))}
+          {query.trim() && shown.length === 0 && <p>{t('log.noMatch', { query: query.trim() })}</p>}
+        </div>
+      </fieldset>
+
+      <fieldset class={fieldClass('occurredAt')} id="occurredAt" aria-describedby={describedBy('occurredAt')}>
+        <legend>{t('log.when')}</legend>
+        <FieldError id="occurredAt-error" messages={problems.byField.occurredAt} />
+        <div class="days">
+          {(['today', 'yesterday', 'other'] as const).map((choice) => (
+            <label key={choice} class="day">
+              <input type="radio" name="day" value={choice} checked={day === choice} onChange={() => setDay(choice)} />
+              <span>{t(choice === 'today' ? 'log.today' : choice === 'yesterday' ? 'log.yesterday' : 'log.otherDate')}</span>
+            </label>
+          ))}
+        </div>
+        {day === 'other' && (
+          <div class="field">
+            <label for="other-date">{t('log.date')}</label>
+            <input id="other-date" type="date" max={localDateInput(new Date())} value={otherDate} onInput={(e) => setOtherDate((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+        )}
+      </fieldset>
+
+      <details class="more" open={Boolean(problems.byField.channel || problems.byField.initiator || problems.byField.note)}>
+        <summary>{t('log.more')}</summary>
+        <div class={fieldClass('channel')}>
+          <label for="channel">{t('log.channel')}</label>
+          <FieldError id="channel-error" messages={problems.byField.channel} />
+          <select id="channel" value={channel} aria-describedby={describedBy('channel')} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel | '')}>
+            <option value="">{t('log.channelNone')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={fieldClass('initiator')}>
+          <label for="initiator">{t('log.initiator')}</label>
+          <FieldError id="initiator-error" messages={problems.byField.initiator} />
+          <select id="initiator" value={initiator} aria-describedby={describedBy('initiator')} onChange={(e) => setInitiator((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('log.initiatorNone')}</option>
+            {me?.memberId && <option value={me.memberId}>{nameOf(me.memberId)}</option>}
+            {people.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(id)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={fieldClass('note')}>
+          <label for="note">{t('log.note')}</label>
+          <p class="hint" id="note-hint">
+            {t('log.noteHint')}
+          </p>
+          <FieldError id="note-error" messages={problems.byField.note} />
+          <textarea id="note" rows={3} maxLength={1000} value={note} aria-describedby={describedBy('note', 'note-hint')} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        </div>
+      </details>
+
+      <div class="log__submit">
+        <button type="submit" class="button button--primary button--wide" disabled={busy || !me}>
+          {busy ? t('log.saving') : t('log.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
