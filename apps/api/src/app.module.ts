@@ -34,6 +34,8 @@ export interface AppOptions {
   ids?: IdGenerator;
   /** Load the demo network into an empty store at start. */
   demo?: boolean;
+  /** The built web app to serve (default: dist/web of the project). */
+  webRoot?: string;
 }
 
 /** The clock and id generator every command uses; replaceable for tests and imports. */

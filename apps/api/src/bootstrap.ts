@@ -44,7 +44,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   // The first-run set-up page, outside the API (and outside its authentication): plain files.
   const fastify = app.getHttpAdapter().getInstance();
   for (const [path, type, body] of SETUP_PAGE) fastify.get(path, (_request, reply) => void reply.type(type).send(body));
-  if ((await serveWebApp(app)) === 'not_built') new Logger('Solmu').warn('The web app is not built (dist/web): `npm run build` builds it.');
+  if ((await serveWebApp(app, options.webRoot)) === 'not_built') new Logger('Solmu').warn('The web app is not built (dist/web): `npm run build` builds it.');
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

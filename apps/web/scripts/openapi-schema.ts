@@ -19,7 +19,8 @@ export async function generateSchemaSource(): Promise<string> {
   try {
     await app.init();
     const document = openApiDocument(app);
-    // openapi-typescript ships CommonJS too; required lazily so the API never loads it.
+    // Required lazily: only this script loads openapi-typescript (its dependencies are ES modules,
+    // so Jest runs this script in a child process rather than importing it).
     const { default: openapiTS, astToString } = require('openapi-typescript') as typeof import('openapi-typescript');
     const ast = await openapiTS(document as never, { alphabetize: true });
     return HEADER + astToString(ast);
@@ -29,9 +30,11 @@ export async function generateSchemaSource(): Promise<string> {
   }
 }
 
+/** `--stdout` prints instead of writing (the drift test compares that with the committed file). */
 if (require.main === module) {
   generateSchemaSource()
     .then((source) => {
+      if (process.argv.includes('--stdout')) return void process.stdout.write(source);
       require('node:fs').writeFileSync(SCHEMA_FILE, source);
       console.log(`Wrote ${SCHEMA_FILE}`);
     })

@@ -1,0 +1,169 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { phonePage, screenshot, seriousAccessibilityProblems, signIn, startWorld, WebWorld } from './support/solmu-web';
+
+/**
+ * The member's story on a phone (390 × 844), in headless Chromium against the real app: sign in,
+ * log an interaction in three taps, see API errors beside their field, switch language.
+ */
+let world: WebWorld;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  world = await startWorld();
+}, 120_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+beforeEach(async () => {
+  ({ context, page } = await phonePage(world));
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const interactionsOf = async (memberId: string) => (await world.solmu.request('GET', `/networks/${world.networkId}/interactions?member=${memberId}`)).body.interactions as Array<{ kind: string; participants: string[]; occurredAt: string }>;
+
+it('signs in and logs an interaction in three taps; the API has stored it', async () => {
+  await page.goto(world.solmu.url + '/');
+  await screenshot(page, 'sign-in');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await signIn(page, world.solmu.url);
+  await page.getByRole('group', { name: 'What happened?' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  await screenshot(page, 'log');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+  await page.getByRole('radio', { name: /^Talked freely/ }).click();
+  await page.getByRole('checkbox', { name: 'Bertta' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const confirmation = page.getByRole('status').filter({ hasText: 'Stored' });
+  await confirmation.waitFor();
+  expect(await confirmation.textContent()).toMatch(/Talked freely with Bertta/);
+  await screenshot(page, 'stored');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  const stored = await interactionsOf(world.members.Bertta);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ kind: 'discussed', participants: [world.members.Aino, world.members.Bertta] });
+  expect(Date.now() - Date.parse(stored[0].occurredAt)).toBeLessThan(60_000);
+});
+
+it('puts the people I log with most first', async () => {
+  const aino = await world.solmu.requestAs(undefined, 'POST', '/auth/token', { email: 'aino@solmu.test', password: 'a long enough password' });
+  for (let i = 0; i < 2; i++) {
+    await world.solmu.requestAs(aino.body.token, 'POST', `/networks/${world.networkId}/interactions`, { kind: 'acquainted', participants: [world.members.Aino, world.members.Daniel], occurredAt: new Date().toISOString() });
+  }
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Daniel' }).waitFor();
+  const order = await page.locator('.people input[type=checkbox]').evaluateAll((boxes) => boxes.map((box) => box.parentElement!.textContent));
+  expect(order[0]).toBe('Daniel');
+});
+
+it('logs with the keyboard alone', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Cecilia' }).waitFor();
+  await page.getByRole('radio', { name: /^Got acquainted/ }).focus();
+  await page.keyboard.press('ArrowRight'); // radio group: the next kind, "Talked freely"
+  await page.keyboard.press('ArrowRight'); // "Shared information"
+  await page.getByRole('searchbox', { name: 'Find a person' }).focus();
+  await page.keyboard.type('Cec');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  expect(await page.getByRole('checkbox', { name: 'Cecilia' }).isChecked()).toBe(true);
+  const focusVisible = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
+  expect(focusVisible).toBe('solid');
+  await page.getByRole('button', { name: 'Save' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  const stored = await interactionsOf(world.members.Cecilia);
+  expect(stored.map((i) => i.kind)).toEqual(['exchanged_information']);
+});
+
+it("shows the API's problem next to the field it names", async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  await page.getByRole('radio', { name: /^Outlined shared goals/ }).click();
+  await page.getByRole('checkbox', { name: 'Bertta' }).click();
+  await page.getByRole('radio', { name: 'Another day' }).click();
+  // Before anyone joined the network (2024-01-02): the API refuses the participants.
+  await page.getByLabel('Date').fill('2023-06-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const participants = page.getByRole('group', { name: 'Who with?' });
+  const message = participants.locator('.field-error');
+  await message.waitFor();
+  expect(await message.textContent()).toMatch(/joined on 2024-01-02/);
+  expect(await participants.getAttribute('aria-describedby')).toContain('participants-error');
+  expect(await page.getByRole('alert').textContent()).toMatch(/There is a problem/);
+  await screenshot(page, 'log-error');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  expect(await interactionsOf(world.members.Bertta)).toHaveLength(1); // only the first test's
+});
+
+it('switches to Finnish and stays Finnish after a reload; a Finnish browser starts in Finnish', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('group', { name: 'What happened?' }).waitFor();
+  await page.getByRole('button', { name: /suomeksi/i }).click();
+  await page.getByRole('group', { name: 'Mitä tapahtui?' }).waitFor();
+  expect(await page.getByRole('radio', { name: /^Tutustutaan/ }).count()).toBe(1);
+  expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fi');
+  await page.reload();
+  await page.getByRole('group', { name: 'Mitä tapahtui?' }).waitFor();
+
+  const finnish = await phonePage(world, { locale: 'fi-FI' });
+  try {
+    await finnish.page.goto(world.solmu.url + '/');
+    await finnish.page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
+  } finally {
+    await finnish.context.close();
+  }
+});
+
+it('sends a person whose session ended back to sign-in', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  await context.clearCookies();
+  await page.getByRole('radio', { name: /^Talked freely/ }).click();
+  await page.getByRole('checkbox', { name: 'Bertta' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  expect(await page.getByRole('status').textContent()).toMatch(/session ended/);
+});
+
+it('lists my interactions and retracts one', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('link', { name: 'My interactions' }).click();
+  await page.getByRole('heading', { name: 'My interactions' }).waitFor();
+  const items = page.locator('.interaction');
+  await items.first().waitFor();
+  const before = await items.count();
+  expect(before).toBeGreaterThan(0);
+  await screenshot(page, 'my-interactions');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await items.first().getByRole('button', { name: /^Retract/ }).click();
+  await items.first().getByText('Retracted').waitFor();
+  const all = (await world.solmu.request('GET', `/networks/${world.networkId}/interactions?member=${world.members.Aino}&includeRetracted=true`)).body.interactions as Array<{ status: string }>;
+  expect(all.filter((i) => i.status === 'retracted')).toHaveLength(1);
+});
+
+it('lets a person in several networks choose one', async () => {
+  const other = await world.solmu.request('POST', '/networks', { name: 'Another network', foundedAt: '2024-01-01T00:00:00Z' });
+  const member = await world.solmu.request('POST', `/networks/${other.body.id}/members`, { name: 'Aino', joinedAt: '2024-01-02T00:00:00Z' });
+  const aino = await world.solmu.requestAs(undefined, 'POST', '/auth/token', { email: 'aino@solmu.test', password: 'a long enough password' });
+  const invitation = await world.solmu.request('POST', `/networks/${other.body.id}/members/${member.body.id}/invitations`);
+  await world.solmu.requestAs(aino.body.token, 'POST', '/invitations/accept', { token: invitation.body.token });
+
+  await signIn(page, world.solmu.url);
+  await page.getByRole('heading', { name: 'Choose a network' }).waitFor();
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await page.getByRole('button', { name: /^Another network/ }).click();
+  await page.getByRole('group', { name: 'What happened?' }).waitFor();
+  expect(await page.locator('.top-bar__network').textContent()).toBe('Another network');
+});
+
+
