@@ -167,3 +167,24 @@ it('lets a person in several networks choose one', async () => {
 });
 
 
+
+it('waits out a 429 and tries again, logging once', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Cecilia' }).waitFor();
+  let refused = 0;
+  // The first attempt is answered "too many requests, retry after 1 s" before it reaches Solmu.
+  await page.route('**/api/networks/*/interactions', async (route) => {
+    if (route.request().method() === 'POST' && refused++ === 0) {
+      return route.fulfill({ status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: JSON.stringify({ statusCode: 429, code: 'too_many_requests', message: 'slow down', problems: [] }) });
+    }
+    return route.continue();
+  });
+  await page.getByRole('radio', { name: /^Evaluated our learning/ }).click();
+  await page.getByRole('checkbox', { name: 'Cecilia' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'trying again in 1 second' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  expect(refused).toBe(2);
+  const stored = await interactionsOf(world.members.Cecilia);
+  expect(stored.filter((i) => i.kind === 'evaluated_learning')).toHaveLength(1);
+});

@@ -57,8 +57,20 @@ export function App() {
     setSession({ state: 'signed-out', expired: false });
   };
 
+  // Shown on every screen while a 429 Too Many Requests is waited out.
+  const busy = waiting > 0 && (
+    <p class="banner" role="status">
+      {t('common.waiting', { count: waiting })}
+    </p>
+  );
   if (session.state === 'loading') return <p class="loading">{t('common.loading')}</p>;
-  if (session.state === 'signed-out') return <SignInPage expired={session.expired} onSignedIn={signedIn} />;
+  if (session.state === 'signed-out')
+    return (
+      <>
+        {busy}
+        <SignInPage expired={session.expired} onSignedIn={signedIn} />
+      </>
+    );
 
   const network = session.networks.find((n) => n.id === networkId) ?? (session.networks.length === 1 ? session.networks[0] : undefined);
   const page =
@@ -70,7 +82,8 @@ export function App() {
       <LogPage network={network} />
     );
   return (
-    <Layout account={session.account} network={network} networkCount={session.networks.length} route={route} onSignOut={signOut} waitingSeconds={waiting}>
+    <Layout account={session.account} network={network} networkCount={session.networks.length} route={route} onSignOut={signOut}>
+      {busy}
       {page}
     </Layout>
   );

@@ -10,13 +10,12 @@ interface Props {
   network?: NetworkSummary;
   networkCount: number;
   route: Route;
-  waitingSeconds: number;
   onSignOut: () => void;
   children: ComponentChildren;
 }
 
 /** Header (network, language, sign out), the member's navigation, and the page. */
-export function Layout({ account, network, networkCount, route, waitingSeconds, onSignOut, children }: Props) {
+export function Layout({ account, network, networkCount, route, onSignOut, children }: Props) {
   const { t } = useI18n();
   const link = (to: Route, label: string) => (
     <a
@@ -53,11 +52,6 @@ export function Layout({ account, network, networkCount, route, waitingSeconds, 
           {link('/mine', t('nav.mine'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
         </nav>
-      )}
-      {waitingSeconds > 0 && (
-        <p class="banner" role="status">
-          {t('common.waiting', { count: waitingSeconds })}
-        </p>
       )}
       <main id="main" tabIndex={-1}>
         {children}
