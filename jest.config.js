@@ -43,7 +43,8 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/browser/support/build-web-app.js',
-      testTimeout: 20_000,
+      // testTimeout is not a per-project option; this file sets it for the browser tests only.
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/timeout.ts'],
     },
   ],
 };

@@ -12,6 +12,15 @@ import './log.css';
 const FIELDS = ['kind', 'participants', 'occurredAt', 'channel', 'initiator', 'note'] as const;
 const SUGGESTED = 6;
 
+/** The API names members by id; a person reads names. */
+function withNames(problems: FormProblems, members: Member[]): FormProblems {
+  const named = (text: string) => members.reduce((result, m) => result.split(m.id).join(m.name), text);
+  return {
+    byField: Object.fromEntries(Object.entries(problems.byField).map(([field, texts]) => [field, texts.map(named)])),
+    general: problems.general.map(named),
+  };
+}
+
 interface Stored {
   interaction: Interaction;
 }
@@ -79,6 +88,10 @@ export function LogPage({ network }: { network: NetworkSummary }) {
     return [...top, ...others.filter((m) => people.includes(m.id) && !top.includes(m))];
   }, [others, query, people]);
 
+  // After a tap (not a keyboard choice, whose click has detail 0), show "Who with?" on a small screen.
+  const bringPeopleIntoView = (event: MouseEvent) => {
+    if (event.detail > 0) document.getElementById('participants')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
   const toggle = (id: string) => setPeople((current) => (current.includes(id) ? current.filter((p) => p !== id) : [...current, id]));
 
@@ -102,7 +115,7 @@ export function LogPage({ network }: { network: NetworkSummary }) {
         params: { path: { networkId: network.id }, header: { 'Idempotency-Key': idempotencyKey.current } },
         body,
       });
-      if (error) return setProblems(formProblems(error, FIELDS));
+      if (error) return setProblems(withNames(formProblems(error, FIELDS), members));
       setProblems({ byField: {}, general: [] });
       setStored({ interaction: data as unknown as Interaction });
     } catch {
@@ -164,7 +177,7 @@ export function LogPage({ network }: { network: NetworkSummary }) {
         <div class="kinds">
           {KINDS.map((k) => (
             <label key={k} class={`kind kind--${RUNG[k]}`}>
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} onClick={bringPeopleIntoView} />
               <KindIcon kind={k} />
               <span class="kind__name">{t(`kind.${k}`)}</span>
               <span class="kind__line">{t(`kind.${k}.line`)}</span>
