@@ -186,6 +186,15 @@ it('loads at most 100 kB of gzipped JavaScript for the logging page', async () =
   expect(gzipped).toBeLessThanOrEqual(100 * 1024);
 });
 
+it('offers "Sign in with …" when the API says single sign-on is configured', async () => {
+  await page.route('**/api/auth/methods', (route) => route.fulfill({ json: { password: true, oidc: { provider: 'login.example.org', loginPath: '/api/auth/oidc/login' } } }));
+  await page.goto(world.solmu.url + '/');
+  const button = page.getByRole('link', { name: 'Sign in with login.example.org' });
+  await button.waitFor();
+  expect(await button.getAttribute('href')).toBe('/api/auth/oidc/login?returnTo=%2F');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
+
 // Last: from here on Aino is in two networks, and every sign-in first asks which one.
 it('lets a person in several networks choose one', async () => {
   const other = await world.solmu.request('POST', '/networks', { name: 'Another network', foundedAt: '2024-01-01T00:00:00Z' });

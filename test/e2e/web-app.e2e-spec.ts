@@ -81,6 +81,18 @@ describe('serving the web app', () => {
   });
 });
 
+describe('sign-in methods with single sign-on configured', () => {
+  it('names the identity provider by its host and gives the path that starts sign-in', async () => {
+    const solmu = await startSolmu({ env: { SOLMU_OIDC_ISSUER: 'https://login.example.org/tenant/v2.0', SOLMU_OIDC_CLIENT_ID: 'solmu', SOLMU_OIDC_CLIENT_SECRET: 'secret' } });
+    try {
+      const answer = await solmu.requestAs(undefined, 'GET', '/auth/methods');
+      expect(answer.body).toEqual({ password: true, oidc: { provider: 'login.example.org', loginPath: '/api/auth/oidc/login' } });
+    } finally {
+      await solmu.stop();
+    }
+  });
+});
+
 describe('without a built web app', () => {
   it('still serves the API and answers pages with the JSON 404', async () => {
     const solmu = await startSolmu({ webRoot: join(tmpdir(), 'solmu-no-such-web-app') });
