@@ -103,6 +103,12 @@ it("shows the API's problem next to the field it names", async () => {
   await screenshot(page, 'log-error');
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
   expect(await interactionsOf(world.members.Bertta)).toHaveLength(1); // only the first test's
+
+  // Put right and saved again: a new request, stored.
+  await page.getByRole('radio', { name: 'Yesterday' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  expect((await interactionsOf(world.members.Bertta)).map((i) => i.kind)).toContain('outlined_goals');
 });
 
 it('switches to Finnish and stays Finnish after a reload; a Finnish browser starts in Finnish', async () => {
@@ -184,6 +190,70 @@ it('loads at most 100 kB of gzipped JavaScript for the logging page', async () =
   if (process.env.SOLMU_BROWSER_DEBUG) console.log(`logging page: ${scripts.length} script(s), ${(gzipped / 1024).toFixed(1)} kB gzipped`);
   expect(scripts.length).toBeGreaterThan(0);
   expect(gzipped).toBeLessThanOrEqual(100 * 1024);
+});
+
+it('corrects one of my interactions', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('link', { name: 'My interactions' }).click();
+  const item = page.locator('.interaction').filter({ hasText: 'Bertta' }).filter({ hasText: 'Talked freely' }).first();
+  await item.getByRole('button', { name: /^Correct/ }).click();
+  await page.getByRole('heading', { name: 'Correct an interaction' }).waitFor();
+  expect(await page.getByRole('radio', { name: /^Talked freely/ }).isChecked()).toBe(true);
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  expect(await page.getByRole('checkbox', { name: 'Bertta' }).isChecked()).toBe(true);
+  await page.getByRole('radio', { name: /^Shared information/ }).click();
+  await page.getByLabel('Why the correction? (optional)').fill('it was more than a chat');
+  await page.getByRole('button', { name: 'Save the correction' }).click();
+  await page.getByRole('status').filter({ hasText: 'Corrected' }).waitFor();
+  const kinds = (await interactionsOf(world.members.Bertta)).map((i) => i.kind);
+  expect(kinds).toContain('exchanged_information');
+  expect(kinds).not.toContain('discussed');
+  await page.getByRole('button', { name: 'Back to my interactions' }).click();
+  await page.getByRole('heading', { name: 'My interactions' }).waitFor();
+});
+
+it('keeps what is logged offline in a visible outbox and sends it once when the connection returns', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Daniel' }).waitFor();
+  const before = (await interactionsOf(world.members.Daniel)).length;
+
+  await context.setOffline(true);
+  await page.getByRole('radio', { name: /^Worked on it together/ }).click();
+  await page.getByRole('checkbox', { name: 'Daniel' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
+  await page.getByRole('button', { name: 'Log another' }).click();
+  await page.getByRole('heading', { name: '1 waiting to be sent' }).waitFor();
+  await screenshot(page, 'outbox');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  expect(await interactionsOf(world.members.Daniel)).toHaveLength(before);
+
+  // Back online, but the first answer is lost on the way back: the request did reach Solmu.
+  let attempts = 0;
+  const keys = new Set<string>();
+  await page.route('**/api/networks/*/interactions', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    attempts++;
+    keys.add(route.request().headers()['idempotency-key']);
+    if (attempts === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await context.setOffline(false); // the app tries at once ("online"); Send now tries again
+  const panel = page.getByRole('heading', { name: /waiting to be sent/ });
+  while ((await panel.count()) > 0 && attempts < 5) {
+    await page.getByRole('button', { name: 'Send now' }).click({ timeout: 1000 }).catch(() => undefined); // gone once sent
+    await page.waitForTimeout(200);
+  }
+  await panel.waitFor({ state: 'detached' });
+
+  expect(attempts).toBeGreaterThanOrEqual(2);
+  expect(keys.size).toBe(1);
+  const after = await interactionsOf(world.members.Daniel);
+  expect(after.filter((i) => i.kind === 'co_developed')).toHaveLength(1);
+  expect(after).toHaveLength(before + 1);
 });
 
 it('offers "Sign in with …" when the API says single sign-on is configured', async () => {

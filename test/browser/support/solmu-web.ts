@@ -20,7 +20,8 @@ export interface WebWorld {
 
 /** The real app on a fresh SQLite file, a network of four, and Aino able to sign in as a member. */
 export async function startWorld(): Promise<WebWorld> {
-  const [solmu, browser] = await Promise.all([startSolmu(), launchChromium()]);
+  // Every test signs in afresh, more often than the default sign-in rate limit allows per minute.
+  const [solmu, browser] = await Promise.all([startSolmu({ env: { SOLMU_SIGNINS_PER_MINUTE: '1000' } }), launchChromium()]);
   const names = ['Aino', 'Bertta', 'Cecilia', 'Daniel'];
   const { networkId, members } = await aNetworkWithMembers(solmu, names);
   const aino = await aPerson(solmu, 'aino@solmu.test', 'Aino');

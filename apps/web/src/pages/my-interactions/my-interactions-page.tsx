@@ -4,16 +4,18 @@ import { formProblems } from '../../api/problems';
 import type { Interaction, Me, Member, NetworkSummary } from '../../api/views';
 import { KindIcon } from '../../components/icons';
 import { useI18n } from '../../i18n/i18n';
+import { LogForm } from '../log/log-form';
 import type { InteractionKind } from '../log/vocabulary';
 import './my-interactions.css';
 
-/** What I took part in, newest first, with a way to retract what should not count. */
+/** What I took part in, newest first, with a way to correct it or retract what should not count. */
 export function MyInteractionsPage({ network }: { network: NetworkSummary }) {
   const { t, date } = useI18n();
   const [items, setItems] = useState<Interaction[] | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [me, setMe] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Interaction | null>(null);
 
   const load = async () => {
     const params = { path: { networkId: network.id } };
@@ -39,6 +41,14 @@ export function MyInteractionsPage({ network }: { network: NetworkSummary }) {
     setError(null);
     await load();
   };
+
+  if (editing) {
+    const done = () => {
+      setEditing(null);
+      void load();
+    };
+    return <LogForm network={network} editing={editing} onDone={done} />;
+  }
 
   return (
     <section aria-labelledby="mine-title">
@@ -67,9 +77,16 @@ export function MyInteractionsPage({ network }: { network: NetworkSummary }) {
                 {item.status === 'retracted' ? (
                   <span class="interaction__status">{t('mine.retracted')}</span>
                 ) : (
-                  <button type="button" class="button button--small" onClick={() => retract(item)}>
-                    {t('mine.retract')}
-                  </button>
+                  <div class="interaction__actions">
+                    <button type="button" class="button button--small" onClick={() => setEditing(item)}>
+                      {t('mine.correct')}
+                      <span class="visually-hidden"> {t(`kind.${item.kind as InteractionKind}`)}, {date(item.occurredAt)}</span>
+                    </button>
+                    <button type="button" class="button button--small" onClick={() => retract(item)}>
+                      {t('mine.retract')}
+                      <span class="visually-hidden"> {t(`kind.${item.kind as InteractionKind}`)}, {date(item.occurredAt)}</span>
+                    </button>
+                  </div>
                 )}
               </li>
             ))}
