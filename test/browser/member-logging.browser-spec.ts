@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
+import { aPerson } from '../e2e/support/solmu-app';
 import type { BrowserContext, Page } from 'playwright-core';
-import { phonePage, screenshot, seriousAccessibilityProblems, signIn, startWorld, WebWorld } from './support/solmu-web';
+import { PASSWORD, phonePage, screenshot, seriousAccessibilityProblems, signIn, startWorld, WebWorld } from './support/solmu-web';
 
 /**
  * The member's story on a phone (390 × 844), in headless Chromium against the real app: sign in,
@@ -263,6 +264,27 @@ it('offers "Sign in with …" when the API says single sign-on is configured', a
   await button.waitFor();
   expect(await button.getAttribute('href')).toBe('/api/auth/oidc/login?returnTo=%2F');
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
+
+it('an invitation link lands the person, once signed in, in their network as that member', async () => {
+  const eeva = await world.solmu.request('POST', `/networks/${world.networkId}/members`, { name: 'Eeva', joinedAt: '2024-01-02T00:00:00Z' });
+  const person = await aPerson(world.solmu, 'eeva@solmu.test', 'Eeva');
+  const invitation = await world.solmu.request('POST', `/networks/${world.networkId}/members/${eeva.body.id}/invitations`);
+  const link = new URL(invitation.body.link);
+
+  await page.goto(world.solmu.url + link.pathname + link.search);
+  await page.getByText('Sign in to accept your invitation').waitFor();
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await signIn(page, world.solmu.url + link.pathname + link.search, 'eeva@solmu.test', PASSWORD);
+  await page.getByText('Welcome to E2E network.').waitFor();
+  await page.getByRole('checkbox', { name: 'Aino' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/');
+  const me = await world.solmu.requestAs(person.token, 'GET', `/networks/${world.networkId}/me`);
+  expect(me.body.memberId).toBe(eeva.body.id);
+
+  // A used (or wrong) token says why, and the person still gets in.
+  await page.goto(world.solmu.url + link.pathname + link.search);
+  await page.getByText(/The invitation could not be accepted/).waitFor();
 });
 
 // Last: from here on Aino is in two networks, and every sign-in first asks which one.

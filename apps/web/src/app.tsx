@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, onSessionEvents, setCsrfToken } from './api/client';
+import { formProblems } from './api/problems';
 import type { Account, NetworkSummary } from './api/views';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
@@ -10,6 +11,9 @@ import { SignInPage } from './pages/sign-in/sign-in-page';
 import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
+
+/** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
+const invitationToken = location.pathname === '/invitations/accept' ? new URLSearchParams(location.search).get('token') : null;
 
 type Session = { state: 'loading' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; account: Account; networks: NetworkSummary[] };
 
@@ -23,12 +27,27 @@ export function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [networkId, setNetworkId] = useState<string | null>(() => localStorage.getItem(NETWORK_KEY));
   const [waiting, setWaiting] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const pendingInvitation = useRef(invitationToken);
 
   const signedIn = useCallback(async (account: Account, csrfToken: string | undefined) => {
     setCsrfToken(csrfToken);
+    const joined = pendingInvitation.current ? await acceptInvitation(pendingInvitation.current) : undefined;
     const { data } = await api.GET('/api/networks');
-    setSession({ state: 'signed-in', account, networks: (data as NetworkSummary[] | undefined) ?? [] });
-  }, []);
+    const networks = (data as NetworkSummary[] | undefined) ?? [];
+    if (joined?.networkId) {
+      pendingInvitation.current = null;
+      localStorage.setItem(NETWORK_KEY, joined.networkId);
+      setNetworkId(joined.networkId);
+      history.replaceState(null, '', '/');
+      setNotice(t('invite.accepted', { network: networks.find((n) => n.id === joined.networkId)?.name ?? '' }));
+    } else if (joined?.problem) {
+      pendingInvitation.current = null;
+      history.replaceState(null, '', '/');
+      setNotice(t('invite.failed', { message: joined.problem }));
+    }
+    setSession({ state: 'signed-in', account, networks });
+  }, [t]);
 
   useEffect(() => {
     onSessionEvents({
@@ -43,7 +62,8 @@ export function App() {
       if (response.ok && body?.account) return signedIn(body.account, body.csrfToken);
       setSession({ state: 'signed-out', expired: false });
     }, () => setSession({ state: 'signed-out', expired: false }));
-  }, [signedIn]);
+    // Only once, at start: a later sign-in comes through the sign-in page's callback.
+  }, []);
 
   const chooseNetwork = (id: string) => {
     localStorage.setItem(NETWORK_KEY, id);
@@ -68,7 +88,7 @@ export function App() {
     return (
       <>
         {busy}
-        <SignInPage expired={session.expired} onSignedIn={signedIn} />
+        <SignInPage expired={session.expired} invited={pendingInvitation.current !== null} onSignedIn={signedIn} />
       </>
     );
 
@@ -84,7 +104,19 @@ export function App() {
   return (
     <Layout account={session.account} network={network} networkCount={session.networks.length} route={route} onSignOut={signOut}>
       {busy}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       {page}
     </Layout>
   );
+}
+
+/** Accepts an invitation as the signed-in person: their account becomes the invited member. */
+async function acceptInvitation(token: string): Promise<{ networkId?: string; problem?: string }> {
+  const { data, error } = await api.POST('/api/invitations/accept', { body: { token } });
+  if (error) return { problem: formProblems(error, []).general.join(' ') };
+  return { networkId: (data as unknown as { networkId: string }).networkId };
 }

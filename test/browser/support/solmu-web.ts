@@ -44,8 +44,9 @@ export async function phonePage(world: WebWorld, options: { locale?: string } = 
   return { context, page };
 }
 
+/** Opens `url` (the front page unless a path is given) and signs in there. */
 export async function signIn(page: Page, url: string, email = 'aino@solmu.test', password = PASSWORD): Promise<void> {
-  await page.goto(url + '/');
+  await page.goto(new URL(url).pathname === '/' ? url + '/' : url);
   await page.getByLabel(/^(Email|Sähköposti)$/).fill(email);
   await page.getByLabel(/^(Password|Salasana)$/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|Kirjaudu)$/ }).click();

@@ -10,7 +10,7 @@ import './sign-in.css';
 const FIELDS = ['email', 'password'] as const;
 
 /** Email and password, or the organisation's single sign-on when Solmu has one configured. */
-export function SignInPage({ expired, onSignedIn }: { expired: boolean; onSignedIn: (account: Account, csrfToken: string) => Promise<void> }) {
+export function SignInPage({ expired, invited, onSignedIn }: { expired: boolean; invited: boolean; onSignedIn: (account: Account, csrfToken: string) => Promise<void> }) {
   const { t } = useI18n();
   const [methods, setMethods] = useState<SignInMethods>({ password: true, oidc: null });
   const [setupRequired, setSetupRequired] = useState(false);
@@ -47,6 +47,7 @@ export function SignInPage({ expired, onSignedIn }: { expired: boolean; onSigned
       <h1 class="sign-in__brand">{t('app.name')}</h1>
       <h2>{t('signIn.title')}</h2>
       {expired && <p class="notice" role="status">{t('signIn.expired')}</p>}
+      {invited && <p class="notice">{t('invite.signIn')}</p>}
       {setupRequired && <p class="notice">{t('signIn.setup')}</p>}
       <ErrorSummary entries={summary} />
       <form onSubmit={submit} noValidate>
@@ -67,7 +68,7 @@ export function SignInPage({ expired, onSignedIn }: { expired: boolean; onSigned
       {methods.oidc && (
         <>
           <p class="sign-in__or">{t('signIn.or')}</p>
-          <a class="button button--secondary" href={`${methods.oidc.loginPath}?returnTo=${encodeURIComponent(location.pathname)}`}>
+          <a class="button button--secondary" href={`${methods.oidc.loginPath}?returnTo=${encodeURIComponent(location.pathname + location.search)}`}>
             {t('signIn.oidc', { provider: methods.oidc.provider })}
           </a>
         </>
