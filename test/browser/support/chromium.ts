@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -38,5 +38,7 @@ export async function launchChromium(): Promise<Browser> {
   // Playwright gives each launch a fresh --user-data-dir of its own; HOME points at a fresh
   // directory too, so Chromium's other per-user files (NSS database, crash reports) start empty.
   const profile = mkdtempSync(join(tmpdir(), 'solmu-chromium-'));
-  return chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_FLAGS, env: { ...process.env, HOME: profile }, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_FLAGS, env: { ...process.env, HOME: profile }, timeout: 60_000 });
+  browser.on('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  return browser;
 }
