@@ -18,6 +18,13 @@ const FRAMEWORKS_AND_IO = [
 
 module.exports = {
   forbidden: [
+    {
+      name: 'web-app-is-thin',
+      comment: 'The web app calls the API through its generated client; it holds no business rule of the libraries.',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { path: '^(libs|apps/api)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'libs-never-import-apps',

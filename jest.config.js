@@ -2,7 +2,9 @@
  * Three test tiers picked by file suffix (see README "Tests"):
  *   unit  — *.spec.ts beside the code, pure and fast;
  *   int   — *.int-spec.ts against real adapters (SQLite files, child processes);
- *   e2e   — test/e2e/*.e2e-spec.ts against the running app over HTTP.
+ *   e2e   — test/e2e/*.e2e-spec.ts against the running app over HTTP;
+ *   browser — test/browser/*.browser-spec.ts: headless Chromium (playwright-core) on the web app,
+ *             built once by the project's globalSetup, served by the real app on a real SQLite file.
  * SWC transpiles (with decorator metadata for Nest); `npm run typecheck` is a test of its own.
  */
 const swc = [
@@ -36,5 +38,13 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/support/build-web-app.js',
+      // testTimeout is not a per-project option; this file sets it for the browser tests only.
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/timeout.ts'],
+    },
   ],
 };

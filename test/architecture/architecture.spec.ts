@@ -102,4 +102,10 @@ describe('architecture', () => {
     expect(output).toBe('');
     expect(ok).toBe(true);
   }, 120_000);
+
+  it('type-checks the web app (browser code, its own compiler settings)', () => {
+    const { ok, output } = run(bin('tsc'), ['-p', 'apps/web/tsconfig.json']);
+    expect(output).toBe('');
+    expect(ok).toBe(true);
+  }, 120_000);
 });

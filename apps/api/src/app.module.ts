@@ -19,6 +19,7 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { FixedWindowThrottlerStorage } from './auth/fixed-window-throttler-storage';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { SetupController } from './auth/setup.controller';
+import { SignInMethodsController } from './auth/sign-in-methods.controller';
 import { throttlers } from './auth/throttling';
 import { DemoLoader } from './demo/demo-loader';
 import { NetworkEventsController } from './events/network-events.controller';
@@ -26,6 +27,7 @@ import { HealthController } from './health/health.controller';
 import { InteractionsController } from './interactions/interactions.controller';
 import { InterventionsController } from './interventions/interventions.controller';
 import { MembersController } from './members/members.controller';
+import { MyMembershipController } from './networks/my-membership.controller';
 import { NetworksController } from './networks/networks.controller';
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   ids?: IdGenerator;
   /** Load the demo network into an empty store at start. */
   demo?: boolean;
+  /** The built web app to serve (default: dist/web of the project). */
+  webRoot?: string;
 }
 
 /** The clock and id generator every command uses; replaceable for tests and imports. */
@@ -78,7 +82,9 @@ class TimeZoneModule {}
 const httpControllers = [
   AuthController,
   SetupController,
+  SignInMethodsController,
   NetworksController,
+  MyMembershipController,
   MembersController,
   InteractionsController,
   InterventionsController,

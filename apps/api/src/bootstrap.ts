@@ -1,7 +1,7 @@
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from '@nestjs/common';
 import { loadEnvironment, SolmuConfig } from '@solmu/config';
@@ -10,11 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import { DemoLoader } from './demo/demo-loader';
 import { badUrlProblem } from './http/bad-url';
+import { openApiDocument } from './http/openapi';
 import { ProblemFilter } from './http/problem.filter';
 import { useJsonBodiesOnly } from './http/json-body';
 import { headersFor } from './http/security-headers';
 import { TextRulePipe } from './http/text-rule.pipe';
 import { SETUP_PAGE } from './pages/setup.page';
+import { serveWebApp } from './web/web-app';
 import { requestValidationPipe } from './http/validation';
 import { keepRawBodiesForIntegrations } from './integrations/raw-body';
 
@@ -52,17 +54,13 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   // The first-run set-up page, outside the API (and outside its authentication): plain files.
   const fastify = app.getHttpAdapter().getInstance();
   for (const [path, type, body] of SETUP_PAGE) fastify.get(path, (_request, reply) => void reply.type(type).send(body));
+  if ((await serveWebApp(app, options.webRoot)) === 'not_built') new Logger('Solmu').warn('The web app is not built (dist/web): `npm run build` builds it.');
   app.useGlobalPipes(new TextRulePipe(), requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   // Slack and Teams sign raw bytes: their routes keep them (and only Slack's routes take form bodies).
   keepRawBodiesForIntegrations(app, config.bodyLimit);
-  const openApi = new DocumentBuilder()
-    .setTitle('Solmu API')
-    .setDescription('Log network events between members, and read networks, members, interactions and their history.')
-    .setVersion('0.1')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   await announceFirstRun(app, config);
   await offerDemo(app, options.demo ?? false);
   return app;

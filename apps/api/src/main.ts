@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const logger = new Logger('Solmu');
   logger.log(`Event store: ${config.describeStore()}`);
-  logger.log(`Listening on ${await app.getUrl()}/api — OpenAPI docs at /api/docs`);
+  logger.log(`Listening on ${await app.getUrl()} — the web app at /, the API under /api, OpenAPI docs at /api/docs`);
 }
 
 main().catch((error: Error) => {

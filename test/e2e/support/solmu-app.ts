@@ -44,12 +44,13 @@ export function freePort(): Promise<number> {
 
 export const ADMIN = { email: 'admin@solmu.test', password: 'correct horse battery', name: 'Ada Admin' };
 
-export async function startSolmu(options: { dir?: string; env?: Record<string, string>; port?: number; withoutAdmin?: boolean; demo?: boolean } = {}): Promise<RunningSolmu> {
+export async function startSolmu(options: { dir?: string; env?: Record<string, string>; port?: number; withoutAdmin?: boolean; demo?: boolean; webRoot?: string } = {}): Promise<RunningSolmu> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'solmu-e2e-'));
   const dbPath = join(dir, 'solmu.db');
   if (!resolve(dbPath).startsWith(resolve(tmpdir()))) throw new Error(`refusing to run e2e tests on ${dbPath}: not a temp file`);
   const app = await createApp({
     demo: options.demo,
+    webRoot: options.webRoot,
     env: {
       SOLMU_DB: dbPath,
       LOG_LEVEL: 'error',

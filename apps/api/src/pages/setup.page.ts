@@ -39,14 +39,28 @@ export const SETUP_JS = `document.getElementById('setup').addEventListener('subm
   });
   const body = await response.json();
   result.textContent = response.ok
-    ? 'Done: sign in at /api/docs or with POST /api/auth/token. / Valmis: kirjaudu sisään.'
+    ? 'Done: sign in on the front page. / Valmis: kirjaudu sisään etusivulla.'
     : (body.message || 'Something went wrong') + ' / Ei onnistunut.';
+  if (response.ok) {
+    const link = document.createElement('a');
+    link.href = '/';
+    link.textContent = ' → Solmu';
+    result.append(link);
+  }
 });
 `;
 
-export const SETUP_CSS = `body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1d2b36}
-label{display:block;margin:1rem 0}input{display:block;width:100%;padding:.5rem;margin-top:.25rem;font-size:1rem}
-button{padding:.6rem 1.2rem;font-size:1rem}span[lang=fi]{color:#4b5d6b}`;
+/** The web app's look (apps/web/src/styles/base.css): same colours, type, fields and buttons. */
+export const SETUP_CSS = `:root{--ink:#1d2b36;--ink-soft:#4b5d6b;--brand:#1f5f74;--brand-dark:#153f4d;--focus:#ffbf47;--error:#b3261e}
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.4;max-width:26rem;margin:2rem auto;padding:0 1rem;color:var(--ink)}
+h1{font-size:2.25rem;color:var(--brand);margin:1rem 0 .5rem}
+label{display:block;margin:1rem 0;font-weight:600}
+input{display:block;box-sizing:border-box;width:100%;min-height:2.9rem;padding:.5rem .75rem;margin-top:.25rem;font:inherit;border:2px solid var(--ink-soft);border-radius:.3rem}
+button{width:100%;min-height:3rem;padding:.6rem 1.4rem;font:inherit;font-weight:700;color:#fff;background:var(--brand);border:2px solid var(--brand);border-radius:.6rem;cursor:pointer}
+button:hover{background:var(--brand-dark)}
+:focus-visible{outline:3px solid var(--ink);outline-offset:2px;box-shadow:0 0 0 6px var(--focus)}
+span[lang=fi]{color:var(--ink-soft);font-weight:400}
+#result{font-weight:700}#result a{color:var(--brand)}`;
 
 /** Path, content type and body of each file of the page. */
 export const SETUP_PAGE: Array<[string, string, string]> = [
