@@ -73,7 +73,16 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export interface ThrowawayPostgresOptions {
+  /**
+   * Default false: these databases live for one test run, and a killed server process still
+   * loses nothing (its writes are in the OS page cache); only a machine crash would, and then the
+   * run is lost anyway. Benchmarks turn it on, to measure what production pays.
+   */
+  fsync?: boolean;
+}
+
+export async function startThrowawayPostgres({ fsync = false }: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'solmu-pg-'));
   if (isRoot()) {
@@ -90,14 +99,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   try {
     must(run(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), 'initdb');
-    // fsync=off: these databases live for one test run. A killed server process still loses
-    // nothing (its writes are in the OS page cache); only a machine crash would, and then the
-    // test run is lost anyway.
     const settings = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-c unix_socket_directories=${dir}`,
-      '-c fsync=off',
+      `-c fsync=${fsync ? 'on' : 'off'}`,
       '-c max_connections=300',
       '-c shared_buffers=32MB',
     ].join(' ');

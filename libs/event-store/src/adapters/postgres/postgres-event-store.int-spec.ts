@@ -104,6 +104,33 @@ describe('PostgresEventStore', () => {
     expect(store.stats().commits).toBeLessThanOrEqual(3);
   });
 
+  it('answers each append of one group commit on its own: a refusal, a retry of an earlier append, and the rest written', async () => {
+    const store = await open();
+    const [a, b, c] = [`a-${randomUUID()}`, `b-${randomUUID()}`, `c-${randomUUID()}`];
+    await store.append(a, [event('A0', 0)], { expectedRevision: 'no_stream' });
+    const commitsBefore = store.stats().commits;
+    const once = [event('B0', 0), event('B1', 1)];
+
+    const outcomes = await Promise.allSettled([
+      store.append(b, once, { expectedRevision: 'no_stream' }),
+      store.append(a, [event('Stale', 0)], { expectedRevision: 5 }),
+      store.append(b, once, { expectedRevision: 'no_stream' }), // a client's retry, queued with its original
+      store.append(a, [event('A1', 1)], { expectedRevision: 0 }),
+      store.append(c, [event('C0', 0)], { expectedRevision: 'no_stream' }),
+      store.append(b, [event('B2', 2)], { expectedRevision: 1 }),
+    ]);
+
+    expect(store.stats().commits - commitsBefore).toBe(1);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'ConcurrencyError', actual: 0 });
+    expect((outcomes[2] as PromiseFulfilledResult<unknown>).value).toEqual((outcomes[0] as PromiseFulfilledResult<unknown>).value);
+    expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A0', 'A1']);
+    expect((await store.readStream(b)).map((e) => [e.type, e.revision])).toEqual([['B0', 0], ['B1', 1], ['B2', 2]]);
+    expect((await store.readStream(c)).map((e) => e.type)).toEqual(['C0']);
+    const all = await store.readAll();
+    expect(all.map((e) => e.type)).toEqual(['A0', 'B0', 'B1', 'A1', 'C0', 'B2']);
+  });
+
   it('wakes a subscriber in another instance through NOTIFY, without waiting for its poll', async () => {
     const writer = await open();
     const reader = await open({ pollMs: 60_000 });

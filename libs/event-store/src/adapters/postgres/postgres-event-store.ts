@@ -4,10 +4,8 @@ import {
   ANY,
   AppendOptions,
   AppendResult,
-  ConcurrencyError,
   EventStore,
   ExpectedRevision,
-  InvalidAppendError,
   NewEvent,
   Position,
   ReadAllOptions,
@@ -107,9 +105,10 @@ const SELECT_EVENT = 'SELECT e.position, e.revision, e.event_id, e.type, e.data,
  * sees a position therefore sees every smaller one that will ever exist.
  *
  * Serialising costs little because appends are group-committed: the appends requested while a
- * transaction is in flight (any number of callers) all go into the next one, one savepoint each so
- * that one refused append does not undo the others. Each append keeps its own expected-revision
- * check; the unique `(stream, revision)` key backs it should a writer ever bypass the lock.
+ * transaction is in flight (any number of callers) all go into the next one, which takes a
+ * handful of statements whatever its size (streams read together, events inserted together). Each
+ * append keeps its own expected-revision check and is refused alone; the unique
+ * `(stream, revision)` key backs the checks should a writer ever bypass the lock.
  *
  * Appends are acknowledged after COMMIT with `synchronous_commit=on` (set on every connection),
  * so an acknowledged event is on the server's disk. Live subscriptions are woken by LISTEN/NOTIFY
@@ -261,24 +260,39 @@ export class PostgresEventStore implements EventStore {
     return this.flushing;
   }
 
+  /**
+   * One transaction for the batch. Should the unique (stream, revision) key refuse a write (only a
+   * writer that bypassed the append lock could cause it), the whole batch is rolled back and
+   * decided again on what is now committed, so each append still gets its own answer.
+   */
   private async writeBatch(batch: PendingAppend[]): Promise<Array<AppendResult | Error>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.writeBatchOnce(batch);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async writeBatchOnce(batch: PendingAppend[]): Promise<Array<AppendResult | Error>> {
     const client = await this.pool.connect();
     let broken: unknown;
     try {
       await client.query('BEGIN');
       // Serialises appends across every instance: see the class comment. Held until COMMIT.
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...APPEND_LOCK]);
-      const outcomes: Array<AppendResult | Error> = [];
-      for (const append of batch) {
-        await client.query('SAVEPOINT append');
-        try {
-          outcomes.push(await this.appendOne(client, append));
-          await client.query('RELEASE SAVEPOINT append');
-        } catch (error) {
-          const refusal = await this.asRefusal(client, append, error);
-          if (refusal === undefined) throw error;
-          outcomes.push(refusal);
+      const outcomes: Array<AppendResult | Error> = new Array(batch.length);
+      // Rounds of appends to distinct streams, in order: within a round each stream's state is
+      // read once and all its writes go out in a few statements, whatever the round's size.
+      for (let i = 0; i < batch.length; ) {
+        const round: number[] = [];
+        const streams = new Set<string>();
+        for (; i < batch.length && !streams.has(batch[i].streamId); i += 1) {
+          streams.add(batch[i].streamId);
+          round.push(i);
         }
+        await this.writeRound(client, round.map((index) => batch[index]), (k, outcome) => (outcomes[round[k]] = outcome));
       }
       if (outcomes.some((o) => !(o instanceof Error))) await client.query(`NOTIFY ${CHANNEL}`);
       await this.options.beforeCommit?.();
@@ -289,62 +303,74 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      // A connection that failed mid-transaction is not trusted again.
+      // A connection that failed outside SQL (network, protocol) is not trusted again.
       client.release(broken instanceof Error && !('code' in broken) ? broken : undefined);
     }
   }
 
-  /** The refusal an append's failure stands for (rolled back to its savepoint), or undefined if it is not one. */
-  private async asRefusal(client: PoolClient, append: PendingAppend, error: unknown): Promise<Error | undefined> {
-    if (error instanceof ConcurrencyError || error instanceof InvalidAppendError) {
-      await client.query('ROLLBACK TO SAVEPOINT append');
-      return error;
-    }
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      await client.query('ROLLBACK TO SAVEPOINT append');
-      const { rows } = await client.query<{ revision: string }>('SELECT revision FROM streams WHERE stream_id = $1', [append.streamId]);
-      const actual = rows.length === 0 ? -1 : Number(rows[0].revision);
-      return new ConcurrencyError(append.streamId, append.expected, actual < 0 ? 'no_stream' : actual);
-    }
-    return undefined;
-  }
-
-  private async appendOne(client: PoolClient, { streamId, events, expected }: PendingAppend): Promise<AppendResult> {
-    const { rows } = await client.query<{ stream_no: string; revision: string }>(
-      'SELECT stream_no, revision FROM streams WHERE stream_id = $1 FOR UPDATE',
-      [streamId],
+  /** Decides and writes appends to distinct streams: read their streams, check, insert, update. */
+  private async writeRound(client: PoolClient, appends: PendingAppend[], settle: (k: number, outcome: AppendResult | Error) => void): Promise<void> {
+    const { rows } = await client.query<{ stream_id: string; stream_no: string; revision: string }>(
+      'SELECT stream_id, stream_no, revision FROM streams WHERE stream_id = ANY($1::text[]) FOR UPDATE',
+      [appends.map((a) => a.streamId)],
     );
-    const stream = rows[0];
-    const current = stream ? Number(stream.revision) : -1;
-    if (stream) {
-      const retried = await this.findRetry(client, stream.stream_no, current, events, expected);
-      if (retried) return retried;
+    const known = new Map(rows.map((row) => [row.stream_id, row]));
+    const writes: Array<{ k: number; append: PendingAppend; current: number; streamNo?: string }> = [];
+    for (const [k, append] of appends.entries()) {
+      const stream = known.get(append.streamId);
+      const current = stream ? Number(stream.revision) : -1;
+      const retried = stream && (await this.findRetry(client, stream.stream_no, current, append.events, append.expected));
+      if (retried) {
+        settle(k, retried);
+        continue;
+      }
+      try {
+        checkExpectedRevision(append.streamId, append.expected, current);
+      } catch (error) {
+        settle(k, error as Error);
+        continue;
+      }
+      writes.push({ k, append, current, streamNo: stream?.stream_no });
     }
-    checkExpectedRevision(streamId, expected, current);
+    if (writes.length === 0) return;
 
-    const streamNo = stream
-      ? stream.stream_no
-      : (await client.query<{ stream_no: string }>('INSERT INTO streams (stream_id, revision) VALUES ($1, -1) RETURNING stream_no', [streamId]))
-          .rows[0].stream_no;
-    const inserted = await client.query<{ position: string }>(
+    const fresh = writes.filter((w) => w.streamNo === undefined);
+    if (fresh.length > 0) {
+      const created = await client.query<{ stream_id: string; stream_no: string }>(
+        'INSERT INTO streams (stream_id, revision) SELECT * FROM unnest($1::text[], $2::bigint[]) RETURNING stream_id, stream_no',
+        [fresh.map((w) => w.append.streamId), fresh.map((w) => w.current + w.append.events.length)],
+      );
+      const numbers = new Map(created.rows.map((row) => [row.stream_id, row.stream_no]));
+      for (const w of fresh) w.streamNo = numbers.get(w.append.streamId);
+    }
+    const rowsOf = (pick: (w: (typeof writes)[number], e: NewEvent, i: number) => unknown) => writes.flatMap((w) => w.append.events.map((e, i) => pick(w, e, i)));
+    const inserted = await client.query<{ position: string; stream_no: string }>(
       `INSERT INTO events (stream_no, revision, event_id, type, data, metadata, recorded_at)
-       SELECT $1, $2::bigint + e.ord, e.id, e.type, e.data, e.metadata, $7
-         FROM unnest($3::uuid[], $4::text[], $5::json[], $6::json[]) WITH ORDINALITY AS e (id, type, data, metadata, ord)
+       SELECT e.stream_no, e.revision, e.id, e.type, e.data, e.metadata, $7
+         FROM unnest($1::bigint[], $2::bigint[], $3::uuid[], $4::text[], $5::json[], $6::json[])
+              WITH ORDINALITY AS e (stream_no, revision, id, type, data, metadata, ord)
         ORDER BY e.ord
-       RETURNING position`,
+       RETURNING position, stream_no`,
       [
-        streamNo,
-        current,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
+        rowsOf((w) => w.streamNo),
+        rowsOf((w, _, i) => w.current + 1 + i),
+        rowsOf((_, e) => e.id),
+        rowsOf((_, e) => e.type),
+        rowsOf((_, e) => JSON.stringify(e.data)),
+        rowsOf((_, e) => JSON.stringify(e.metadata)),
         new Date(),
       ],
     );
-    const nextExpectedRevision = current + events.length;
-    await client.query('UPDATE streams SET revision = $2 WHERE stream_no = $1', [streamNo, nextExpectedRevision]);
-    return { nextExpectedRevision, position: Math.max(...inserted.rows.map((r) => Number(r.position))) };
+    const existing = writes.filter((w) => !fresh.includes(w));
+    if (existing.length > 0) {
+      await client.query(
+        'UPDATE streams s SET revision = u.revision FROM unnest($1::bigint[], $2::bigint[]) AS u (stream_no, revision) WHERE s.stream_no = u.stream_no',
+        [existing.map((w) => w.streamNo), existing.map((w) => w.current + w.append.events.length)],
+      );
+    }
+    const lastPosition = new Map<string, number>();
+    for (const row of inserted.rows) lastPosition.set(row.stream_no, Math.max(lastPosition.get(row.stream_no) ?? 0, Number(row.position)));
+    for (const w of writes) settle(w.k, { nextExpectedRevision: w.current + w.append.events.length, position: lastPosition.get(w.streamNo!)! });
   }
 
   /** The original result when these exact events already stand where a retry would put them. */
