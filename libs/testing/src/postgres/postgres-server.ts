@@ -21,14 +21,13 @@ export interface ThrowawayPostgres {
 }
 
 /** Where initdb and pg_ctl are: on PATH, else the newest /usr/lib/postgresql/<version>/bin (Debian, Ubuntu). */
-export function findPostgresBinaries(): string {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
+export function findPostgresBinaries(path = process.env.PATH ?? '', versionsRoot = '/usr/lib/postgresql'): string {
+  for (const dir of path.split(':')) {
     if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
   }
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  const versions = existsSync(versionsRoot) ? readdirSync(versionsRoot).filter((v) => existsSync(join(versionsRoot, v, 'bin', 'initdb'))) : [];
   versions.sort((a, b) => Number(b) - Number(a));
-  if (versions.length > 0) return join(root, versions[0], 'bin');
+  if (versions.length > 0) return join(versionsRoot, versions[0], 'bin');
   throw new Error(
     'PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin. ' +
       'Install them (Debian/Ubuntu: apt-get install -y postgresql) or point SOLMU_TEST_DATABASE_URL at a test server. ' +
