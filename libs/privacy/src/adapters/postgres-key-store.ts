@@ -1,6 +1,6 @@
 import { applyPostgresMigrations, PostgresMigration } from '@solmu/event-store';
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { assertSubjectId, DATA_KEY_BYTES, ERASED, KeyStore, SubjectKey } from '../key-store.port';
 
 export interface PostgresKeyStoreOptions {
@@ -95,9 +95,7 @@ export class PostgresKeyStore implements KeyStore {
     const known = await this.lookup(subjectIds);
     const missing = [...new Set(subjectIds)].filter((subject) => !known.has(subject));
     if (missing.length === 0) return known;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock_shared($1, $2)', [...KEY_LOCK]);
       // Another instance may create the same subject's key meanwhile: the first one stays.
       await client.query(
@@ -108,13 +106,7 @@ export class PostgresKeyStore implements KeyStore {
         [missing, missing.map(() => randomBytes(DATA_KEY_BYTES))],
       );
       await this.options.beforeCommit?.();
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return this.lookup(subjectIds);
   }
 
@@ -128,22 +120,14 @@ export class PostgresKeyStore implements KeyStore {
     subjectIds.forEach(assertSubjectId);
     if (subjectIds.length === 0) return;
     const subjects = [...new Set(subjectIds)];
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...KEY_LOCK]);
       await client.query(
         'INSERT INTO erased_subjects (subject_id, erased_at) SELECT s, now() FROM unnest($1::text[]) AS s ON CONFLICT (subject_id) DO NOTHING',
         [subjects],
       );
       await client.query('DELETE FROM subject_keys WHERE subject_id = ANY($1::text[])', [subjects]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     // The deleted row versions hold the keys until vacuumed: now, not whenever autovacuum comes by.
     await this.pool.query('VACUUM subject_keys');
   }
@@ -161,6 +145,30 @@ export class PostgresKeyStore implements KeyStore {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
+  }
+
+  /**
+   * Runs `work` in a transaction on one connection. A connection that dies between statements
+   * reports it as an 'error' event, which would crash the process unheard; the next statement
+   * fails with it instead, and the connection is not reused.
+   */
+  private async inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    let broken: unknown;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken === undefined ? undefined : true);
+    }
   }
 
   /** Keys and erasures of these subjects; an erasure wins over a key. */

@@ -131,6 +131,36 @@ describe('PostgresEventStore', () => {
     expect(all.map((e) => e.type)).toEqual(['A0', 'B0', 'B1', 'A1', 'C0', 'B2']);
   });
 
+  it('frees the append lock of an instance that stalls mid-append, and does not acknowledge its append', async () => {
+    const stall = gate();
+    let reached: () => void = () => undefined;
+    const atCommit = new Promise<void>((resolve) => (reached = resolve));
+    const stalled = await open({
+      stalledAppendTimeoutMs: 300,
+      beforeCommit: async () => {
+        reached();
+        await stall.opened;
+      },
+    });
+    const healthy = await open();
+    const stuck = `stuck-${randomUUID()}`;
+    const stuckAppend = stalled.append(stuck, [event('Stuck', 1)]);
+    const settled = stuckAppend.then(
+      () => 'acknowledged',
+      () => 'refused',
+    );
+    await atCommit;
+
+    const started = Date.now();
+    await healthy.append(`healthy-${randomUUID()}`, [event('Healthy', 1)]);
+    const waited = Date.now() - started;
+    stall.open();
+
+    expect(waited).toBeLessThan(3000);
+    expect(await settled).toBe('refused');
+    expect(await healthy.readStream(stuck)).toEqual([]);
+  });
+
   it('wakes a subscriber in another instance through NOTIFY, without waiting for its poll', async () => {
     const writer = await open();
     const reader = await open({ pollMs: 60_000 });

@@ -28,6 +28,12 @@ export interface PostgresEventStoreOptions {
   /** Connections for appends and reads. Default 10. */
   poolSize?: number;
   /**
+   * How long an append transaction may sit idle before the server ends it (ms, default 30 s). An
+   * instance that stalls mid-append (a frozen VM, a stopped process) holds the append lock; this
+   * frees it for the other instances, and the stalled append is not acknowledged.
+   */
+  stalledAppendTimeoutMs?: number;
+  /**
    * A seam for tests: runs inside each append transaction after its events are written and before
    * COMMIT, so a test can hold a transaction open and interleave others with it.
    */
@@ -139,7 +145,7 @@ export class PostgresEventStore implements EventStore {
       max: options.poolSize ?? 10,
       application_name: 'solmu',
       // Acknowledge only what is on disk, whatever the server's or database's default says.
-      options: '-c synchronous_commit=on',
+      options: `-c synchronous_commit=on -c idle_in_transaction_session_timeout=${options.stalledAppendTimeoutMs ?? 30_000}`,
     });
     // An idle connection the server dropped must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
@@ -278,6 +284,11 @@ export class PostgresEventStore implements EventStore {
   private async writeBatchOnce(batch: PendingAppend[]): Promise<Array<AppendResult | Error>> {
     const client = await this.pool.connect();
     let broken: unknown;
+    // A connection that dies between statements (server restart, idle-in-transaction timeout)
+    // reports it as an 'error' event; unheard, that event would crash the process. The next
+    // statement fails with it, which is where it is handled.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       // Serialises appends across every instance: see the class comment. Held until COMMIT.
@@ -303,8 +314,9 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      // A connection that failed outside SQL (network, protocol) is not trusted again.
-      client.release(broken instanceof Error && !('code' in broken) ? broken : undefined);
+      client.off('error', onError);
+      // A connection that saw an error is not trusted again: the pool opens a fresh one.
+      client.release(broken === undefined ? undefined : true);
     }
   }
 
