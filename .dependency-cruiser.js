@@ -11,6 +11,8 @@ const FRAMEWORKS_AND_IO = [
   pkg('class-transformer'),
   pkg('@eventstore/[^/]+'),
   pkg('better-sqlite3'),
+  pkg('pg'),
+  pkg('pg-[^/]+'),
   pkg('fastify'),
   pkg('@fastify/[^/]+'),
   '^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)$',
@@ -94,6 +96,21 @@ module.exports = {
       severity: 'error',
       from: { pathNot: ['^libs/event-store/src/adapters/sqlite/', '^libs/privacy/src/adapters/sqlite-', '^libs/identity/src/adapters/sqlite-'] },
       to: { path: pkg('better-sqlite3') },
+    },
+    {
+      name: 'only-the-postgres-adapters-import-pg',
+      comment: 'PostgreSQL is reached only through adapters (events, keys, identity) and the test harness that starts a server.',
+      severity: 'error',
+      from: {
+        pathNot: [
+          '^libs/event-store/src/adapters/postgres/',
+          '^libs/privacy/src/adapters/postgres-',
+          '^libs/identity/src/adapters/postgres-',
+          '^libs/testing/src/postgres/',
+          '\\.(int-spec|e2e-spec)\\.ts$',
+        ],
+      },
+      to: { path: [pkg('pg'), pkg('pg-[^/]+')] },
     },
     {
       name: 'testing-only-in-tests',

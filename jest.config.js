@@ -1,10 +1,12 @@
 /**
  * Three test tiers picked by file suffix (see README "Tests"):
  *   unit  — *.spec.ts beside the code, pure and fast;
- *   int   — *.int-spec.ts against real adapters (SQLite files, child processes);
+ *   int   — *.int-spec.ts against real adapters (SQLite files, PostgreSQL, child processes);
  *   e2e   — test/e2e/*.e2e-spec.ts against the running app over HTTP;
  *   browser — test/browser/*.browser-spec.ts: headless Chromium (playwright-core) on the web app,
  *             built once by the project's globalSetup, served by the real app on a real SQLite file.
+ * The int and e2e tiers share one throwaway PostgreSQL server started by their global set-up
+ * (or the one SOLMU_TEST_DATABASE_URL names); each suite makes its own database on it.
  * SWC transpiles (with decorator metadata for Nest); `npm run typecheck` is a test of its own.
  */
 const swc = [
@@ -33,11 +35,16 @@ const shared = {
   testEnvironment: 'node',
 };
 
+const withPostgres = {
+  globalSetup: '<rootDir>/libs/testing/src/postgres/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/postgres/jest-global-teardown.ts',
+};
+
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...shared, ...withPostgres, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...shared, ...withPostgres, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     {
       ...shared,
       displayName: 'browser',

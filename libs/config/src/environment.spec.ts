@@ -19,6 +19,28 @@ describe('configuration', () => {
     expect(config.describeStore()).toBe('EventStoreDB esdb://***@localhost:2113?tls=false');
   });
 
+  it('puts events, identities and keys in PostgreSQL when SOLMU_DATABASE_URL is set, hiding credentials when described', () => {
+    const url = 'postgres://solmu:s3cret@db.example:5432/solmu';
+    const config = new SolmuConfig(loadEnvironment({ SOLMU_DATABASE_URL: url }));
+    expect(config.eventStore).toEqual({ kind: 'postgres', connectionString: url });
+    expect(config.identityStore).toEqual({ kind: 'postgres', connectionString: url });
+    expect(config.keyStore).toEqual({ kind: 'postgres', connectionString: url });
+    expect(config.describeStore()).toBe('PostgreSQL postgres://***@db.example:5432/solmu');
+  });
+
+  it('keeps the keys in a file when SOLMU_KEYS_DB names one beside PostgreSQL', () => {
+    const config = new SolmuConfig(loadEnvironment({ SOLMU_DATABASE_URL: 'postgresql://db/solmu', SOLMU_KEYS_DB: '/secure/keys.db' }));
+    expect(config.keyStore).toEqual({ kind: 'sqlite', path: '/secure/keys.db' });
+    expect(config.identityStore).toEqual({ kind: 'postgres', connectionString: 'postgresql://db/solmu' });
+  });
+
+  it('refuses a SOLMU_DATABASE_URL that is not a postgres:// URL, and two event stores at once', () => {
+    expect(() => loadEnvironment({ SOLMU_DATABASE_URL: 'mysql://db/solmu' })).toThrow(/SOLMU_DATABASE_URL="mysql:\/\/db\/solmu": SOLMU_DATABASE_URL must look like postgres:/);
+    expect(() => loadEnvironment({ SOLMU_DATABASE_URL: 'postgres://db/solmu', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113' })).toThrow(
+      /SOLMU_DATABASE_URL and EVENTSTORE_CONNECTION_STRING/,
+    );
+  });
+
   it('fails fast naming every bad variable', () => {
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(InvalidConfiguration);
     expect(() => loadEnvironment({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(/PORT="eighty"[\s\S]*EVENTSTORE_CONNECTION_STRING="http:\/\/x"/);

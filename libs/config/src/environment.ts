@@ -33,6 +33,15 @@ export class Environment {
   @MinLength(1)
   SOLMU_KEYS_DB?: string;
 
+  /**
+   * Selects PostgreSQL instead of SQLite for the events, the identity store and the personal-data
+   * keys (each may still be sent to a file with SOLMU_IDENTITY_DB / SOLMU_KEYS_DB), e.g.
+   * `postgres://solmu:secret@db:5432/solmu`. Needed to run several instances against one store.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'SOLMU_DATABASE_URL must look like postgres://user:password@host:5432/database' })
+  SOLMU_DATABASE_URL?: string;
+
   /** Selects EventStoreDB/KurrentDB instead of SQLite, e.g. `esdb://localhost:2113?tls=false`. */
   @IsOptional()
   @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/, { message: 'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false' })
@@ -142,7 +151,7 @@ const SETTINGS = [
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
   'SOLMU_SLACK_API_URL',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 
@@ -156,6 +165,9 @@ export function loadEnvironment(env: Record<string, string | undefined> = proces
   const oidcGiven = oidc.filter((key) => known[key] !== undefined);
   if (oidcGiven.length > 0 && oidcGiven.length < oidc.length) {
     throw new InvalidConfiguration(`Invalid configuration:\n  OpenID Connect needs all of ${oidc.join(', ')} (missing ${oidc.filter((k) => !oidcGiven.includes(k)).join(', ')})`);
+  }
+  if (known.SOLMU_DATABASE_URL !== undefined && known.EVENTSTORE_CONNECTION_STRING !== undefined) {
+    throw new InvalidConfiguration('Invalid configuration:\n  SOLMU_DATABASE_URL and EVENTSTORE_CONNECTION_STRING each choose the event store: set one of them');
   }
   if ((known.SOLMU_ADMIN_EMAIL === undefined) !== (known.SOLMU_ADMIN_PASSWORD === undefined)) {
     throw new InvalidConfiguration('Invalid configuration:\n  SOLMU_ADMIN_EMAIL and SOLMU_ADMIN_PASSWORD go together');

@@ -7,6 +7,9 @@ function sibling(db: string, name: string): string {
   return db === ':memory:' ? ':memory:' : join(dirname(db), name);
 }
 
+/** Where the keys or the identity store live. */
+export type StoreChoice = { kind: 'sqlite'; path: string } | { kind: 'postgres'; connectionString: string } | { kind: 'memory' };
+
 /** Typed access to the validated settings; the only thing the rest of the app injects. */
 export class SolmuConfig {
   constructor(private readonly env: Environment) {}
@@ -32,21 +35,29 @@ export class SolmuConfig {
     return this.env.LOG_LEVEL;
   }
 
-  /** EventStoreDB when a connection string is set, otherwise the embedded SQLite file. */
+  /** PostgreSQL or EventStoreDB when a URL is set, otherwise the embedded SQLite file. */
   get eventStore(): EventStoreOptions {
+    if (this.env.SOLMU_DATABASE_URL) return { kind: 'postgres', connectionString: this.env.SOLMU_DATABASE_URL };
     if (this.env.EVENTSTORE_CONNECTION_STRING) return { kind: 'esdb', connectionString: this.env.EVENTSTORE_CONNECTION_STRING };
     return { kind: 'sqlite', path: this.env.SOLMU_DB };
   }
 
-  /** Keys of personal data live apart from the events they protect. */
-  get keyStore(): { kind: 'sqlite'; path: string } | { kind: 'memory' } {
-    const path = this.env.SOLMU_KEYS_DB ?? sibling(this.env.SOLMU_DB, 'solmu-keys.db');
-    return path === ':memory:' ? { kind: 'memory' } : { kind: 'sqlite', path };
+  /**
+   * Keys of personal data live apart from the events they protect: their own file, or with
+   * PostgreSQL their own tables (a file still, when SOLMU_KEYS_DB names one).
+   */
+  get keyStore(): StoreChoice {
+    return this.storeFor(this.env.SOLMU_KEYS_DB, 'solmu-keys.db');
   }
 
-  /** Accounts, sessions and tokens: a file of their own, apart from the events. */
-  get identityStore(): { kind: 'sqlite'; path: string } | { kind: 'memory' } {
-    const path = this.env.SOLMU_IDENTITY_DB ?? sibling(this.env.SOLMU_DB, 'solmu-identity.db');
+  /** Accounts, sessions and tokens: a file of their own, or with PostgreSQL their own tables. */
+  get identityStore(): StoreChoice {
+    return this.storeFor(this.env.SOLMU_IDENTITY_DB, 'solmu-identity.db');
+  }
+
+  private storeFor(explicitPath: string | undefined, fileName: string): StoreChoice {
+    if (explicitPath === undefined && this.env.SOLMU_DATABASE_URL) return { kind: 'postgres', connectionString: this.env.SOLMU_DATABASE_URL };
+    const path = explicitPath ?? sibling(this.env.SOLMU_DB, fileName);
     return path === ':memory:' ? { kind: 'memory' } : { kind: 'sqlite', path };
   }
 
@@ -84,6 +95,7 @@ export class SolmuConfig {
     const store = this.eventStore;
     if (store.kind === 'sqlite') return `SQLite file ${store.path}`;
     if (store.kind === 'esdb') return `EventStoreDB ${store.connectionString.replace(/\/\/[^@/]*@/, '//***@')}`;
+    if (store.kind === 'postgres') return `PostgreSQL ${store.connectionString.replace(/\/\/[^@/]*@/, '//***@')}`;
     return 'in-memory store (nothing is kept)';
   }
 }

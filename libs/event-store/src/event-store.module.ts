@@ -6,6 +6,7 @@ import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 /** Which store to run on; chosen once at start-up from validated configuration. */
 export type EventStoreOptions =
   | { kind: 'sqlite'; path: string; pollMs?: number }
+  | { kind: 'postgres'; connectionString: string; pollMs?: number }
   | { kind: 'esdb'; connectionString: string }
   | { kind: 'memory' };
 
@@ -23,6 +24,10 @@ export async function openEventStore(options: EventStoreOptions): Promise<EventS
     case 'sqlite': {
       const { SqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
       return new SqliteEventStore({ path: options.path, pollMs: options.pollMs });
+    }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./adapters/postgres/postgres-event-store');
+      return PostgresEventStore.open({ connectionString: options.connectionString, pollMs: options.pollMs });
     }
     case 'esdb': {
       const { EsdbEventStore } = await import('./adapters/esdb/esdb-event-store');

@@ -14,8 +14,12 @@ import type { OidcRelyingParty, OidcSettings } from './oidc/oidc-relying-party';
 import { PasswordHasher, ScryptParams } from './password-hasher';
 import { SessionOptions, Sessions } from './sessions';
 
-/** Where accounts live: their own SQLite file (production), memory (tests), or a given store. */
-export type IdentityStoreOptions = { kind: 'sqlite'; path: string } | { kind: 'memory' } | { kind: 'instance'; store: IdentityStore };
+/** Where accounts live: their own SQLite file, PostgreSQL (shared by instances), memory (tests), or a given store. */
+export type IdentityStoreOptions =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; connectionString: string }
+  | { kind: 'memory' }
+  | { kind: 'instance'; store: IdentityStore };
 
 export interface IdentityModuleOptions {
   store: IdentityStoreOptions;
@@ -38,12 +42,16 @@ export interface IdentityModuleAsyncOptions {
   useFactory: (...args: any[]) => IdentityModuleOptions | Promise<IdentityModuleOptions>;
 }
 
-/** Opens the configured store. The SQLite adapter is required lazily, so memory runs never load better-sqlite3. */
+/** Opens the configured store. Adapters are required lazily, so memory runs never load better-sqlite3 or pg. */
 export async function openIdentityStore(options: IdentityStoreOptions): Promise<IdentityStore> {
   switch (options.kind) {
     case 'sqlite': {
       const { SqliteIdentityStore } = await import('./adapters/sqlite-identity-store');
       return new SqliteIdentityStore({ path: options.path });
+    }
+    case 'postgres': {
+      const { PostgresIdentityStore } = await import('./adapters/postgres-identity-store');
+      return PostgresIdentityStore.open({ connectionString: options.connectionString });
     }
     case 'memory':
       return new InMemoryIdentityStore();

@@ -48,6 +48,10 @@ export async function startSolmu(options: { dir?: string; env?: Record<string, s
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'solmu-e2e-'));
   const dbPath = join(dir, 'solmu.db');
   if (!resolve(dbPath).startsWith(resolve(tmpdir()))) throw new Error(`refusing to run e2e tests on ${dbPath}: not a temp file`);
+  const databaseUrl = options.env?.SOLMU_DATABASE_URL;
+  if (databaseUrl !== undefined && !new URL(databaseUrl).pathname.startsWith('/solmu_test_')) {
+    throw new Error(`refusing to run e2e tests on ${new URL(databaseUrl).pathname}: not a database the tests created (solmu_test_*)`);
+  }
   const app = await createApp({
     demo: options.demo,
     webRoot: options.webRoot,
