@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { aPerson, linkPerson, RunningSolmu, startSolmu } from './support/solmu-app';
 
 /**
@@ -101,6 +104,7 @@ const CASES: Case[] = [
   { route: 'POST /api/auth/token', path: () => '/auth/token', body: () => ({ email: 'signin@a.test', password: 'a long enough password' }), expect: everyone(201) },
   { route: 'POST /api/auth/logout', path: () => '/auth/logout', expect: everyone(200) },
   { route: 'GET /api/auth/session', path: () => '/auth/session', expect: signedIn(200) },
+  { route: 'GET /api/auth/methods', path: () => '/auth/methods', expect: everyone(200), check: (body) => expect(body).toMatchObject({ password: true }) },
   {
     route: 'DELETE /api/auth/token',
     name: 'DELETE /api/auth/token (a fresh sign-in of the caller, so the role keeps its own)',
@@ -127,6 +131,12 @@ const CASES: Case[] = [
   },
   { route: 'POST /api/networks', path: () => '/networks', body: () => ({ name: 'Founded in the matrix' }), expect: personsOnly(201) },
   { route: 'GET /api/networks/:networkId', path: A(), expect: onlyFor(200, IN_A) },
+  {
+    route: 'GET /api/networks/:networkId/me',
+    path: A('/me'),
+    expect: onlyFor(200, IN_A),
+    check: (body, role, w) => expect(body).toMatchObject({ memberId: role === 'member' ? w.memberSelf : role === 'coordinator' ? expect.any(String) : null }),
+  },
   { route: 'PATCH /api/networks/:networkId/settings', path: A('/settings'), body: () => ({ membersSeeNetwork: true }), expect: onlyFor(200, MANAGERS) },
 
   // Members.
@@ -337,6 +347,8 @@ const CASES: Case[] = [
   // Registered by the Swagger UI plugin, but the file is not among those it serves.
   { route: 'GET /api/docs/LICENSE', path: () => '/docs/LICENSE', expect: everyone(404) },
   { route: 'GET /api/docs/*', path: () => '/docs/swagger-ui.css', expect: everyone(200) },
+  // The web app's pages (a fixture stands in for the build): a path asked for as JSON is the API's 404.
+  { route: 'GET *', name: 'GET * (a page, asked for JSON)', path: () => '/../mine', expect: everyone(404) },
   { route: 'GET /setup', path: () => '/../setup', expect: everyone(200) },
   { route: 'GET /setup.js', path: () => '/../setup.js', expect: everyone(200) },
   { route: 'GET /setup.css', path: () => '/../setup.css', expect: everyone(200) },
@@ -377,7 +389,10 @@ async function signInAgain(role: Role): Promise<string> {
 describe('access matrix: every route × every kind of caller', () => {
   beforeAll(async () => {
     // Many sign-ins from one address in a minute are expected here.
-    solmu = await startSolmu({ env: { SOLMU_SIGNINS_PER_MINUTE: '1000' } });
+    // A stand-in for the built web app, so its catch-all route is in the table whether or not dist/web exists.
+    const webRoot = mkdtempSync(joinPath(tmpdir(), 'solmu-web-'));
+    writeFileSync(joinPath(webRoot, 'index.html'), '<!doctype html><title>Solmu</title>');
+    solmu = await startSolmu({ env: { SOLMU_SIGNINS_PER_MINUTE: '1000' }, webRoot });
     const coordinator = await aPerson(solmu, emails.coordinator!);
     const member = await aPerson(solmu, emails.member!);
     const outsider = await aPerson(solmu, emails.outsider!);

@@ -173,6 +173,11 @@ describe('cookie-authenticated writes check where they come from', () => {
     expect((await write({})).status).toBe(201);
   });
 
+  it('from the address the person opened, when the browser says same-origin (127.0.0.1 while the public URL says another host)', async () => {
+    expect((await write({ origin: solmu.url, 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+    expect(await write({ origin: solmu.url, 'sec-fetch-site': 'same-site' })).toMatchObject(aProblemNaming(403, 'Origin'));
+  });
+
   it('from another origin: 403 naming Origin, and nothing written', async () => {
     const before = (await solmu.request('GET', '/networks')).body.length;
     expect(await write({ origin: 'https://evil.example' })).toMatchObject(aProblemNaming(403, 'Origin'));

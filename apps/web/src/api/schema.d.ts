@@ -132,6 +132,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/links/{kind}/{integrationId}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChatLinksController_page"];
+        put?: never;
+        post: operations["ChatLinksController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/links/{kind}/{integrationId}/{token}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChatLinksController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -222,6 +254,70 @@ export interface paths {
         get: operations["AnalysisController_graph"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{networkId}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntegrationsController_list"];
+        put?: never;
+        post: operations["IntegrationsController_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{networkId}/integrations/{integrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntegrationsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["IntegrationsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{networkId}/integrations/{integrationId}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntegrationsController_manifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{networkId}/integrations/{integrationId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntegrationsController_rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -591,6 +687,14 @@ export interface components {
         ChangeMemberProfileRequest: {
             /** @description null clears it */
             email?: Record<string, never> | null;
+            /**
+             * @description Chat identities (coordinators only): slack "<team id>:<user id>", teams the Entra object id, teamsUser the Teams user id "29:…"; null removes one. One identity belongs to at most one member of a network (409 otherwise).
+             * @example {
+             *       "slack": "T0123ABC:U0456DEF",
+             *       "teams": "6b3f2c1e-8d7a-4e5b-9c0d-1a2b3c4d5e6f"
+             *     }
+             */
+            externalIds?: Record<string, never>;
             name?: string;
             /** @description null clears it */
             organisation?: Record<string, never> | null;
@@ -607,6 +711,23 @@ export interface components {
              * @default true
              */
             membersSeeNetwork: boolean;
+            /**
+             * @description The network’s IANA time zone (Europe/Helsinki, UTC): dates typed without an offset are read in it from now on, and timeline buckets start at its midnights. Stored instants do not move.
+             * @example Europe/Helsinki
+             */
+            timeZone?: string;
+        };
+        ConnectIntegrationRequest: {
+            /** @description Slack: the bot token (xoxb-…), for the modal, App Home and replies to mentions */
+            botToken?: string;
+            /** @enum {string} */
+            kind: "slack" | "teams";
+            /** @description A name for coordinators (the workspace or team) */
+            name?: string;
+            /** @description Teams: the base64 security token Teams shows when the outgoing webhook is created */
+            securityToken?: string;
+            /** @description Slack: the app's Signing Secret (Basic Information page) */
+            signingSecret?: string;
         };
         CorrectInteractionRequest: {
             /** @enum {string} */
@@ -621,7 +742,7 @@ export interface components {
             /** @description A short note of the content; visible to participants and coordinators */
             note?: string;
             /**
-             * @description When it happened (ISO 8601); past dates are fine, future ones are not
+             * @description When it happened; past dates are fine, future ones are not. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.
              * @example 2025-03-14T10:00:00+02:00
              */
             occurredAt: string;
@@ -645,24 +766,44 @@ export interface components {
             password: string;
         };
         DepthWeightsRequest: {
+            /** @description A number from 0 to 1000 */
             acquainted?: number;
+            /** @description A number from 0 to 1000 */
             co_developed?: number;
+            /** @description A number from 0 to 1000 */
             discussed?: number;
+            /** @description A number from 0 to 1000 */
             evaluated_learning?: number;
+            /** @description A number from 0 to 1000 */
             exchanged_information?: number;
+            /** @description A number from 0 to 1000 */
             explored_collaboration?: number;
+            /** @description A number from 0 to 1000 */
             outlined_goals?: number;
         };
         FoundNetworkRequest: {
             /** @description The purpose of the network */
             description?: string;
             /**
-             * @description When the network started (ISO 8601); defaults to now. Past dates import existing histories.
+             * @description When the network started; defaults to now. Past dates import existing histories. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.
              * @example 2024-01-15T09:00:00Z
              */
             foundedAt?: string;
             /** @example Itä-Uusimaa growth network */
             name: string;
+            /**
+             * @description The network’s IANA time zone: dates without an offset are read in it and timeline weeks and months start at its midnights. Default: the installation’s SOLMU_TIME_ZONE.
+             * @example Europe/Helsinki
+             */
+            timeZone?: string;
+        };
+        IntegrationSecretsRequest: {
+            /** @description Slack: the bot token (xoxb-…), for the modal, App Home and replies to mentions */
+            botToken?: string;
+            /** @description Teams: the base64 security token Teams shows when the outgoing webhook is created */
+            securityToken?: string;
+            /** @description Slack: the app's Signing Secret (Basic Information page) */
+            signingSecret?: string;
         };
         InteractionDetailsRequest: {
             /** @enum {string} */
@@ -677,7 +818,7 @@ export interface components {
             /** @description A short note of the content; visible to participants and coordinators */
             note?: string;
             /**
-             * @description When it happened (ISO 8601); past dates are fine, future ones are not
+             * @description When it happened; past dates are fine, future ones are not. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.
              * @example 2025-03-14T10:00:00+02:00
              */
             occurredAt: string;
@@ -688,7 +829,7 @@ export interface components {
             /** @description Used to match the member to an account and to Slack/Teams users; personal data, shown only to the member and coordinators */
             email?: string;
             /**
-             * @description When they joined (ISO 8601); defaults to now
+             * @description When they joined; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.
              * @example 2024-02-01T00:00:00Z
              */
             joinedAt?: string;
@@ -714,7 +855,7 @@ export interface components {
             type: "company" | "association" | "incubator" | "network_hub" | "international_hub" | "research" | "policy" | "other";
         };
         LeaveNetworkRequest: {
-            /** @description When they left (ISO 8601); defaults to now */
+            /** @description When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day. */
             leftAt?: string;
         };
         RecordInterventionRequest: {
@@ -722,7 +863,7 @@ export interface components {
             /** @enum {string} */
             kind: "workshop" | "matchmaking" | "training" | "event" | "communication" | "other";
             /**
-             * @description When it took place (ISO 8601)
+             * @description When it took place. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day.
              * @example 2025-03-14T08:00:00+02:00
              */
             occurredAt: string;
@@ -914,6 +1055,67 @@ export interface operations {
             };
         };
     };
+    ChatLinksController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChatLinksController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                kind: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChatLinksController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                kind: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InvitationsController_accept: {
         parameters: {
             query?: never;
@@ -1020,11 +1222,13 @@ export interface operations {
     AnalysisController_export: {
         parameters: {
             query?: {
-                /** @description The date to draw the network at (ISO 8601); default now. Past dates answer from the full log. */
+                /** @description The instant to draw the network at; default now. A date alone means the END of that day (at=2024-06-30 includes 30 June). The answer echoes the instant used (`at`) and the zone (`timeZone`). ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 at?: string;
                 /** @description gexf is the whole history as a dynamic graph for Gephi’s timeline */
                 format?: "graphml" | "nodes.csv" | "edges.csv" | "gexf";
-                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> */
+                /** @description gexf only: the step of the dynamic tie weights (presence is always exact to the day) */
+                interval?: "day" | "week" | "month";
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
@@ -1046,9 +1250,9 @@ export interface operations {
     AnalysisController_graph: {
         parameters: {
             query?: {
-                /** @description The date to draw the network at (ISO 8601); default now. Past dates answer from the full log. */
+                /** @description The instant to draw the network at; default now. A date alone means the END of that day (at=2024-06-30 includes 30 June). The answer echoes the instant used (`at`) and the zone (`timeZone`). ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 at?: string;
-                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> */
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
@@ -1067,19 +1271,145 @@ export interface operations {
             };
         };
     };
+    IntegrationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectIntegrationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_manifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationSecretsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InteractionsController_list: {
         parameters: {
             query?: {
                 /** @description From the previous page’s nextCursor */
                 cursor?: string;
-                /** @description occurredAt on or after (ISO 8601) */
+                /** @description occurredAt on or after this instant; a date alone is the start of that day. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone. */
                 from?: string;
                 includeRetracted?: boolean;
                 kind?: "acquainted" | "discussed" | "exchanged_information" | "explored_collaboration" | "outlined_goals" | "co_developed" | "evaluated_learning";
                 limit?: number;
                 /** @description Only interactions this member took part in */
                 member?: string;
-                /** @description occurredAt before (ISO 8601) */
+                /** @description occurredAt before this instant; a date alone includes that whole day. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone. */
                 to?: string;
             };
             header?: never;
@@ -1240,6 +1570,7 @@ export interface operations {
             query?: {
                 /** @description Days after the intervention to compare with */
                 days?: number;
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
@@ -1387,9 +1718,9 @@ export interface operations {
     AnalysisController_ego: {
         parameters: {
             query?: {
-                /** @description The date to draw the network at (ISO 8601); default now. Past dates answer from the full log. */
+                /** @description The instant to draw the network at; default now. A date alone means the END of that day (at=2024-06-30 includes 30 June). The answer echoes the instant used (`at`) and the zone (`timeZone`). ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 at?: string;
-                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> */
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
@@ -1540,11 +1871,13 @@ export interface operations {
     AnalysisController_timeline: {
         parameters: {
             query?: {
-                /** @description First day (ISO 8601); default the founding */
+                /** @description First bucket: the one containing this instant; default the founding. A date alone is the start of that day. Phases are read from the founding whatever `from` is. ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 from?: string;
-                interval?: "week" | "month" | "quarter";
-                /** @description Last day (ISO 8601); default now */
+                /** @description Bucket size, drawn at the network’s midnights. Default: the finest of month, quarter and year that draws at most 240 buckets from `from` (default the founding) to `to`; the answer says which (`interval`, `intervalSource: default`). An explicit interval over more than 1,100 buckets is 422 too_many_buckets. */
+                interval?: "week" | "month" | "quarter" | "year";
+                /** @description Last bucket: the one containing this instant; default now (so a network gone quiet shows as dormant). A date alone is the end of that day. ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 to?: string;
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
@@ -1566,9 +1899,9 @@ export interface operations {
     AnalysisController_tips: {
         parameters: {
             query?: {
-                /** @description The date to draw the network at (ISO 8601); default now. Past dates answer from the full log. */
+                /** @description The instant to draw the network at; default now. A date alone means the END of that day (at=2024-06-30 includes 30 June). The answer echoes the instant used (`at`) and the zone (`timeZone`). ISO 8601: 2024-06-30, 2024-06-30T14:00[:05[.250]], or either with Z or ±hh:mm; years 1800–9999. Without an offset it is read in the network’s time zone. */
                 at?: string;
-                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> */
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };
             header?: never;
