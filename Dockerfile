@@ -36,4 +36,6 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # `exec` replaces the shell with node, so SIGTERM from `docker stop` reaches Nest's shutdown hooks.
-CMD ["sh", "-c", "exec node \"$SOLMU_MAIN\""]
+# --single-threaded-gc: each thread collects its own garbage, so an analysis worker's collections run
+# at its lowered priority instead of on V8's helper threads beside the HTTP thread (docs/architecture.md).
+CMD ["sh", "-c", "exec node --single-threaded-gc \"$SOLMU_MAIN\""]

@@ -59,7 +59,8 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const t = performance.now();
-    server = spawn(process.execPath, [MAIN], {
+    // As `npm start` runs it (docs/architecture.md, "Analysis off the event loop").
+    server = spawn(process.execPath, ['--single-threaded-gc', MAIN], {
       env: {
         ...process.env,
         SOLMU_DB: db,

@@ -186,7 +186,7 @@ export class AnalysisPool implements OnApplicationShutdown {
         pending.stream = new Readable({ read() {} });
         return pending.resolve({ contentType: message.contentType, filename: message.filename, body: pending.stream });
       case 'chunk':
-        pending.stream?.push(message.chunk);
+        pending.stream?.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
         return;
       case 'end':
         slot.requests.delete(message.id);

@@ -20,5 +20,6 @@ export type FromWorker =
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: SerialisedError }
   | { type: 'start'; id: number; contentType: string; filename: string }
-  | { type: 'chunk'; id: number; chunk: string }
+  /** UTF-8 bytes, transferred (not copied) to the main thread. */
+  | { type: 'chunk'; id: number; chunk: Uint8Array }
   | { type: 'end'; id: number };

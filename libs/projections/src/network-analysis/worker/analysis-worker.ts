@@ -20,6 +20,17 @@ const engine = new AnalysisEngine();
 let upTo = 0;
 let waiting: Array<Extract<ToWorker, { type: 'request' }>> = [];
 const post = (message: FromWorker): void => port.postMessage(message);
+const utf8 = new TextEncoder();
+
+/**
+ * A piece of a file, as UTF-8 bytes whose memory moves to the main thread rather than being copied:
+ * the main thread then holds no string of it, so a 100 MB export adds no garbage to its heap, whose
+ * collections would pause every other request (the responsiveness benchmark saw 0.7–0.9 s).
+ */
+function sendChunk(id: number, text: string): void {
+  const bytes = utf8.encode(text);
+  port!.postMessage({ type: 'chunk', id, chunk: bytes } satisfies FromWorker, [bytes.buffer]);
+}
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'events') {
@@ -52,12 +63,12 @@ function serve({ id, request, context }: Extract<ToWorker, { type: 'request' }>)
       }
       buffer += piece;
       if (buffer.length >= CHUNK) {
-        post({ type: 'chunk', id, chunk: buffer });
+        sendChunk(id, buffer);
         buffer = '';
       }
     }
     if (!started) post({ type: 'start', id, contentType: file.contentType, filename: file.filename });
-    if (buffer.length > 0) post({ type: 'chunk', id, chunk: buffer });
+    if (buffer.length > 0) sendChunk(id, buffer);
     post({ type: 'end', id });
   } catch (error) {
     post({ type: 'error', id, error: serialiseError(error) });
