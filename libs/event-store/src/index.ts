@@ -6,4 +6,5 @@ export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { applySqliteMigrations } from './adapters/sqlite/migrations';
 export type { SqliteMigration } from './adapters/sqlite/migrations';
 export { applyPostgresMigrations } from './adapters/postgres/postgres-migrations';
+export { openMigratedPool } from './adapters/postgres/postgres-pool';
 export type { PostgresMigration, PostgresQueryable } from './adapters/postgres/postgres-migrations';

@@ -1,4 +1,4 @@
-import { applyPostgresMigrations } from '@solmu/event-store';
+import { openMigratedPool } from '@solmu/event-store';
 import { Pool } from 'pg';
 import type { TokenScope } from '@solmu/kernel';
 import type {
@@ -99,24 +99,7 @@ export class PostgresIdentityStore implements IdentityStore {
   private constructor(private readonly pool: Pool) {}
 
   static async open(options: PostgresIdentityStoreOptions): Promise<PostgresIdentityStore> {
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? 5,
-      application_name: 'solmu-identity',
-      options: '-c synchronous_commit=on',
-    });
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      try {
-        await applyPostgresMigrations(client, 'identity', POSTGRES_IDENTITY_MIGRATIONS);
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigratedPool({ connectionString: options.connectionString, max: options.poolSize ?? 5, application_name: 'solmu-identity' }, 'identity', POSTGRES_IDENTITY_MIGRATIONS);
     return new PostgresIdentityStore(pool);
   }
 

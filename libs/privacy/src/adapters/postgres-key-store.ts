@@ -1,4 +1,4 @@
-import { applyPostgresMigrations, PostgresMigration } from '@solmu/event-store';
+import { openMigratedPool, PostgresMigration } from '@solmu/event-store';
 import { randomBytes } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { assertSubjectId, DATA_KEY_BYTES, ERASED, KeyStore, SubjectKey } from '../key-store.port';
@@ -68,24 +68,7 @@ export class PostgresKeyStore implements KeyStore {
   ) {}
 
   static async open(options: PostgresKeyStoreOptions): Promise<PostgresKeyStore> {
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? 5,
-      application_name: 'solmu-keys',
-      options: '-c synchronous_commit=on',
-    });
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      try {
-        await applyPostgresMigrations(client, 'keys', MIGRATIONS);
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigratedPool({ connectionString: options.connectionString, max: options.poolSize ?? 5, application_name: 'solmu-keys' }, 'keys', MIGRATIONS);
     return new PostgresKeyStore(pool, options);
   }
 

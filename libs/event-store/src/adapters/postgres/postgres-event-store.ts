@@ -15,7 +15,8 @@ import {
 } from '../../event-store.port';
 import { assertAppendable, checkExpectedRevision, retryStartRevision } from '../../append-checks';
 import { pollingSubscription } from '../../polling-subscription';
-import { applyPostgresMigrations, PostgresMigration } from './postgres-migrations';
+import { PostgresMigration } from './postgres-migrations';
+import { openMigratedPool } from './postgres-pool';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:5432/database`. */
@@ -140,26 +141,17 @@ export class PostgresEventStore implements EventStore {
 
   /** Connects, brings the schema up to date and returns the store. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? 10,
-      application_name: 'solmu',
-      // Acknowledge only what is on disk, whatever the server's or database's default says.
-      options: `-c synchronous_commit=on -c idle_in_transaction_session_timeout=${options.stalledAppendTimeoutMs ?? 30_000}`,
-    });
-    // An idle connection the server dropped must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      try {
-        await applyPostgresMigrations(client, 'event store', POSTGRES_EVENT_STORE_MIGRATIONS);
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigratedPool(
+      {
+        connectionString: options.connectionString,
+        max: options.poolSize ?? 10,
+        application_name: 'solmu',
+        // A writer stalled inside an append is cut off, so it cannot hold the append lock from other instances.
+        extraOptions: `-c idle_in_transaction_session_timeout=${options.stalledAppendTimeoutMs ?? 30_000}`,
+      },
+      'event store',
+      POSTGRES_EVENT_STORE_MIGRATIONS,
+    );
     return new PostgresEventStore(pool, options);
   }
 
