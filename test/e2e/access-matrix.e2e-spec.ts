@@ -480,6 +480,14 @@ describe('access matrix: every route × every kind of caller', () => {
         othersTie: await asMember(`/ties/${world.memberOther}/${world.memberOther2}`),
         ownTie: await asMember(`/ties/${world.memberSelf}/${world.memberOther}`),
       }).toEqual({ network: 200, graph: 403, timeline: 403, export: 403, effect: 403, othersEgo: 403, ownEgo: 200, othersTie: 403, ownTie: 200 });
+      // Two of the member's contacts know each other: the member's ego network no longer says so,
+      // nor what the contacts' measures are; the coordinator's view of it still does.
+      await solmu.requestAs(tokens.coordinator, 'POST', `/networks/${world.A}/interactions`, { kind: 'discussed', participants: [world.memberSelf, world.memberOther2], occurredAt: '2024-03-02T10:00:00Z' });
+      const own = (await solmu.requestAs(tokens.member, 'GET', `/networks/${world.A}/members/${world.memberSelf}/ego`)).body;
+      const seenByCoordinator = (await solmu.requestAs(tokens.coordinator, 'GET', `/networks/${world.A}/members/${world.memberSelf}/ego`)).body;
+      expect(seenByCoordinator.tiesAmongAlters.length).toBeGreaterThan(0);
+      expect(own.alters.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([world.memberOther, world.memberOther2]));
+      expect({ tiesAmongAlters: own.tiesAmongAlters, withMeasures: own.alters.filter((a: { measures?: unknown }) => a.measures !== undefined).length }).toEqual({ tiesAmongAlters: [], withMeasures: 0 });
     } finally {
       await solmu.requestAs(tokens.coordinator, 'PATCH', `/networks/${world.A}/settings`, { membersSeeNetwork: true });
     }

@@ -99,8 +99,17 @@ export class GetEgoNetworkHandler extends AnalysisHandler implements IQueryHandl
   async execute({ networkId, memberId, options, principal }: GetEgoNetworkQuery): Promise<EgoNetwork> {
     const access = await this.access.to(networkId, principal);
     if (access.memberId !== memberId && !access.can('analysis:read')) throw new Forbidden('you can see only your own network');
-    return this.pool.ask({ kind: 'ego', networkId, memberId, options }, this.context(networkId));
+    const ego = await this.pool.ask<EgoNetwork>({ kind: 'ego', networkId, memberId, options }, this.context(networkId));
+    return access.can('analysis:read') ? ego : ownTiesOnly(ego);
   }
+}
+
+/**
+ * A member of a network whose picture is closed to members (`membersSeeNetwork: false`) sees their
+ * own ties only: not which of their contacts know each other, nor the contacts' network measures.
+ */
+function ownTiesOnly(ego: EgoNetwork): EgoNetwork {
+  return { ...ego, alters: ego.alters.map(({ measures: _measures, ...alter }) => alter as EgoNetwork['alters'][number]), tiesAmongAlters: [] };
 }
 
 @QueryHandler(GetTipsQuery)
