@@ -166,6 +166,20 @@ describe('Several Solmu instances on one PostgreSQL database', () => {
     expect(JSON.stringify(timeline.body)).toContain('2024-05');
   });
 
+  it('forgets on B a member erased on A: no instance still opens their data with a key it kept', async () => {
+    const secret = 'Qwertzu Erasable';
+    const member = await onA('POST', `/networks/${networkId}/members`, { name: secret, email: 'qwertzu@erase.test', joinedAt: '2024-04-20T00:00:00Z' });
+    expect(member.status).toBe(201);
+    // B reads the member first, so it holds the member's key when A erases them.
+    expect(JSON.stringify((await onB('GET', `/networks/${networkId}/members/${member.body.id}`)).body)).toContain(secret);
+    expect(JSON.stringify((await onB('GET', `/networks/${networkId}/events`)).body)).toContain(secret);
+    expect((await onA('POST', `/networks/${networkId}/members/${member.body.id}/erase`)).status).toBe(200);
+
+    expect((await onB('GET', `/networks/${networkId}/members/${member.body.id}`)).body).toMatchObject({ name: 'erased member', erased: true });
+    expect(JSON.stringify((await onB('GET', `/networks/${networkId}/events`)).body)).not.toContain(secret);
+    expect(JSON.stringify((await onB('GET', `/networks/${networkId}/members/${member.body.id}/export`)).body)).not.toContain(secret);
+  });
+
   async function query<Row>(sql: string, params: unknown[]): Promise<Row[]> {
     const client = new Client({ connectionString: db.url });
     await client.connect();
