@@ -15,6 +15,16 @@ describe('FirstRun', () => {
     expect(await firstRun.ensure({ adminEmail: 'Admin@Example.test', adminPassword: ADMIN.password })).toEqual({ kind: 'ready' });
   });
 
+  it('lets instances started together on one empty store agree on one administrator', async () => {
+    const { firstRun, store } = identityFixture();
+    const settings = { adminEmail: ADMIN.email, adminPassword: ADMIN.password };
+    // Both count no account before either registers: the second registration meets the first's.
+    const outcomes = await Promise.all([firstRun.ensure(settings), firstRun.ensure(settings)]);
+
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['admin_created', 'ready']);
+    expect(await store.countAccounts()).toMatchObject({ accounts: 1, admins: 1 });
+  });
+
   it('refuses half of the admin settings', async () => {
     const { firstRun } = identityFixture();
     await expect(firstRun.ensure({ adminEmail: 'admin@example.test' })).rejects.toMatchObject({ code: 'admin_settings_incomplete' });

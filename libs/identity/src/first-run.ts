@@ -52,12 +52,20 @@ export class FirstRun {
       return { kind: 'ready' };
     }
     if (accounts === 0 && given(adminEmail)) {
-      const account = await this.accounts.register({
-        email: adminEmail!,
-        password: adminPassword!,
-        displayName: settings.adminName?.trim() || 'Administrator',
-        admin: true,
-      });
+      let account: Account;
+      try {
+        account = await this.accounts.register({
+          email: adminEmail!,
+          password: adminPassword!,
+          displayName: settings.adminName?.trim() || 'Administrator',
+          admin: true,
+        });
+      } catch (error) {
+        // Several instances started together on one empty store all count no account; the first
+        // to register is the administrator and the others carry on with it instead of failing.
+        if (error instanceof StateConflict && error.code === 'email_taken' && (await this.store.countAccounts()).admins > 0) return { kind: 'ready' };
+        throw error;
+      }
       await this.store.replaceSetupToken(undefined);
       return { kind: 'admin_created', account };
     }
