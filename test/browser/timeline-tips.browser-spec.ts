@@ -91,6 +91,7 @@ it('switches the tie window to sliding and reads the new figures from the data t
   await page.getByLabel('Window in days').waitFor();
   const sliding = (await solmu.request('GET', `/networks/${networkId}/timeline?window=sliding:180`)).body;
 
+  await page.getByText('Show the figures as a table').first().click();
   const table = page.getByRole('table', { name: /^Density, centralisation, clustering and inequality: figures by period$/ });
   await table.waitFor();
   const rows = table.locator('tbody tr');
@@ -128,6 +129,7 @@ it('lists tips with their evidence, action and what-if, and in Finnish after the
   await page.getByRole('link', { name: 'Kehitys' }).click();
   await page.getByRole('heading', { name: 'Verkoston kehitys' }).waitFor();
   await page.getByLabel('Suhteiden aikaikkuna').waitFor();
+  await page.getByText('Näytä luvut taulukkona').first().click();
   await page.getByRole('table', { name: /^Tiheys, keskittyneisyys, ryhmittyneisyys ja epätasaisuus: luvut jaksoittain$/ }).waitFor();
   expect(await page.locator('.phase-evidence h2').textContent()).toMatch(/: (Perustaminen|Yhteistyön tiivistyminen|Vakiintuminen)$/);
   expect(await seriousAccessibilityProblems(page)).toEqual([]);

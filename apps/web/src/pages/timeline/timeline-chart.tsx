@@ -73,7 +73,7 @@ export default function TimelineChart({ buckets, measures, labels, title, format
         width: width(),
         height: 260,
         scales: { x: { time: true, range: () => [Date.parse(first.start) / 1000, Date.parse(last.end) / 1000] } },
-        axes: [{ values: (_u, ticks) => ticks.map(formatDate) }, { values: (_u, ticks) => ticks.map(formatNumber), size: 60 }],
+        axes: [{ space: 80, values: (_u, ticks) => ticks.map(formatDate) }, { values: (_u, ticks) => ticks.map(formatNumber), size: 60 }],
         series: [{}, ...measures.map((_, i) => ({ label: labels[i], stroke: LINE_COLOURS[i % LINE_COLOURS.length], width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatNumber(v)) }))],
         legend: { show: true },
         hooks: {

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import { type ComponentType, Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formProblems } from '../../api/problems';
@@ -116,6 +116,37 @@ export function TimelinePage({ network }: { network: NetworkSummary }) {
       { id: 'structure', title: t('timeline.structureChart'), measures: SHARE_MEASURES },
       { id: 'holes', title: t('timeline.holesChart'), measures: COUNT_MEASURES },
     ];
+    const evidence = (
+      <>
+        <section class="phase-evidence" aria-live="polite" aria-labelledby="phase-evidence-title">
+          <h2 id="phase-evidence-title">{t('timeline.evidenceFor', { label: bucket.label, phase: t(`phase.${bucket.phase.name}` as Key) })}</h2>
+          {bucket.phase.evidence.length === 0 ? (
+            <p>{t('timeline.noEvidence')}</p>
+          ) : (
+            <ul>
+              {bucket.phase.evidence.map((e) => (
+                <li key={e.measure} class={e.met ? 'evidence--met' : 'evidence--unmet'}>
+                  {e[language]}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p class="hint">{t('timeline.coverageLine', { count: bucket.coverage.loggers.length, share: percent(bucket.coverage.share) })}</p>
+        </section>
+
+        {warnings.length > 0 && (
+          <div class="coverage-warning" role="note">
+            <h2>{t('timeline.coverageTitle')}</h2>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.label}>{t('timeline.coverageWarning', { label: w.label, share: percent(w.share) })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+      </>
+    );
     body = (
       <>
         <p class="hint">
@@ -151,39 +182,15 @@ export function TimelinePage({ network }: { network: NetworkSummary }) {
           ))}
         </div>
 
-        <section class="phase-evidence" aria-live="polite" aria-labelledby="phase-evidence-title">
-          <h2 id="phase-evidence-title">{t('timeline.evidenceFor', { label: bucket.label, phase: t(`phase.${bucket.phase.name}` as Key) })}</h2>
-          {bucket.phase.evidence.length === 0 ? (
-            <p>{t('timeline.noEvidence')}</p>
-          ) : (
-            <ul>
-              {bucket.phase.evidence.map((e) => (
-                <li key={e.measure} class={e.met ? 'evidence--met' : 'evidence--unmet'}>
-                  {e[language]}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p class="hint">{t('timeline.coverageLine', { count: bucket.coverage.loggers.length, share: percent(bucket.coverage.share) })}</p>
-        </section>
-
-        {warnings.length > 0 && (
-          <div class="coverage-warning" role="note">
-            <h2>{t('timeline.coverageTitle')}</h2>
-            <ul>
-              {warnings.map((w) => (
-                <li key={w.label}>{t('timeline.coverageWarning', { label: w.label, share: percent(w.share) })}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-
-        {charts.map((chart) => {
+        {charts.map((chart, chartIndex) => {
           const labels = chart.measures.map((m) => t(`measure.${m}` as Key));
           return (
-            <section key={chart.id} class="timeline-section" aria-labelledby={`chart-${chart.id}`}>
+            <Fragment key={chart.id}>
+            <section class="timeline-section" aria-labelledby={`chart-${chart.id}`}>
               <h2 id={`chart-${chart.id}`}>{chart.title}</h2>
               {Chart ? <Chart buckets={buckets} measures={chart.measures} labels={labels} title={chart.title} formatNumber={formatNumber} formatDate={formatDate} onBucket={setChosen} /> : <p>{t('common.loading')}</p>}
+              <details class="table-toggle">
+                <summary>{t('timeline.showTable')}</summary>
               <div class="table-scroll">
                 <table class="data-table">
                   <caption>{t('timeline.tableCaption', { chart: chart.title })}</caption>
@@ -213,7 +220,11 @@ export function TimelinePage({ network }: { network: NetworkSummary }) {
                   </tbody>
                 </table>
               </div>
+              </details>
             </section>
+            {/* The evidence sits right under the first chart, next to the bands it explains. */}
+            {chartIndex === 0 && evidence}
+            </Fragment>
           );
         })}
 
