@@ -43,15 +43,19 @@ const asCoordinator = async () => {
 
 const chartDrawn = () => page.locator('.timeline-chart canvas').first().waitFor();
 
-/** Pixels of the first chart's canvas in a phase's band colour (the canvas is transparent: colour and alpha). */
-const bandPixels = (rgba: [number, number, number, number]) =>
-  page.evaluate<number, [number, number, number, number]>((target) => {
-    const canvas = document.querySelector('.timeline-chart canvas') as HTMLCanvasElement;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+/**
+ * Pixels of the first chart's canvas in a phase's band colour (the canvas is transparent: colour and
+ * alpha). A string, as this file is compiled without the DOM's types; it runs in the page.
+ */
+const bandPixels = ([r, g, b, a]: [number, number, number, number]) =>
+  page.evaluate<number>(`(() => {
+    const canvas = document.querySelector('.timeline-chart canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const near = (value, target) => Math.abs(value - target) <= 3;
     let count = 0;
-    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - target[0]) <= 3 && Math.abs(data[i + 1] - target[1]) <= 3 && Math.abs(data[i + 2] - target[2]) <= 3 && Math.abs(data[i + 3] - target[3]) <= 3) count++;
+    for (let i = 0; i < data.length; i += 4) if (near(data[i], ${r}) && near(data[i + 1], ${g}) && near(data[i + 2], ${b}) && near(data[i + 3], ${a})) count++;
     return count;
-  }, rgba);
+  })()`);
 
 it('shows the timeline with phase bands, and the evidence of the phase of the period in focus', async () => {
   await asCoordinator();
@@ -76,6 +80,14 @@ it('shows the timeline with phase bands, and the evidence of the phase of the pe
   await evidence.getByRole('heading', { name: new RegExp(`^${second.label}: `) }).waitFor();
   expect(await evidence.textContent()).toContain(second.phase.evidence[0].en);
 
+  // Hovering the chart's left edge shows the first period's evidence again, without redrawing the
+  // chart from scratch (which would lose the cursor): the canvas is the same element afterwards.
+  await page.evaluate(`document.querySelector('.timeline-chart canvas').dataset.seen = 'yes'`);
+  const plot = (await page.locator('.timeline-chart .u-over').first().boundingBox())!;
+  await page.mouse.move(plot.x + 4, plot.y + plot.height / 2);
+  await evidence.getByRole('heading', { name: `${first.label}: Founding` }).waitFor();
+  expect(await page.evaluate<string | undefined>(`document.querySelector('.timeline-chart canvas').dataset.seen`)).toBe('yes');
+
   // Interventions are listed under the charts (and marked on their time axis).
   expect(await page.locator('.intervention-list li').count()).toBeGreaterThan(0);
   await screenshot(page, 'timeline');
@@ -95,7 +107,7 @@ it('switches the tie window to sliding and reads the new figures from the data t
   const table = page.getByRole('table', { name: /^Density, centralisation, clustering and inequality: figures by period$/ });
   await table.waitFor();
   const rows = table.locator('tbody tr');
-  await page.waitForFunction((count) => document.querySelectorAll('.data-table')[0]?.querySelectorAll('tbody tr').length === count, sliding.buckets.length);
+  await page.waitForFunction(`document.querySelectorAll('.data-table')[0]?.querySelectorAll('tbody tr').length === ${sliding.buckets.length}`);
   const last = sliding.buckets[sliding.buckets.length - 1];
   const lastRow = rows.filter({ hasText: last.label });
   const density = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(last.measures.density);

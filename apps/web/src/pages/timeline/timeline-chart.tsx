@@ -98,7 +98,9 @@ export default function TimelineChart({ buckets, measures, labels, title, format
       resize.disconnect();
       plot.destroy();
     };
-  }, [buckets, measures, labels, formatNumber, formatDate]);
+    // Labels by their text: the page makes a new array on each render (a hover re-renders it), and
+    // rebuilding the chart then would lose the cursor.
+  }, [buckets, measures, labels.join('\n'), formatNumber, formatDate]);
 
   return <div class="timeline-chart" ref={host} role="img" aria-label={title} />;
 }

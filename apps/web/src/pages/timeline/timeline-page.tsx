@@ -186,44 +186,44 @@ export function TimelinePage({ network }: { network: NetworkSummary }) {
           const labels = chart.measures.map((m) => t(`measure.${m}` as Key));
           return (
             <Fragment key={chart.id}>
-            <section class="timeline-section" aria-labelledby={`chart-${chart.id}`}>
-              <h2 id={`chart-${chart.id}`}>{chart.title}</h2>
-              {Chart ? <Chart buckets={buckets} measures={chart.measures} labels={labels} title={chart.title} formatNumber={formatNumber} formatDate={formatDate} onBucket={setChosen} /> : <p>{t('common.loading')}</p>}
-              <details class="table-toggle">
-                <summary>{t('timeline.showTable')}</summary>
-              <div class="table-scroll">
-                <table class="data-table">
-                  <caption>{t('timeline.tableCaption', { chart: chart.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('timeline.bucket')}</th>
-                      <th scope="col">{t('timeline.phase')}</th>
-                      {labels.map((label) => (
-                        <th key={label} scope="col">
-                          {label}
-                        </th>
-                      ))}
-                      <th scope="col">{t('timeline.coverage')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {buckets.map((b) => (
-                      <tr key={b.label}>
-                        <th scope="row">{b.label}</th>
-                        <td>{t(`phase.${b.phase.name}` as Key)}</td>
-                        {chart.measures.map((m) => (
-                          <td key={m}>{typeof b.measures[m] === 'number' ? formatNumber(b.measures[m] as number) : '–'}</td>
+              <section class="timeline-section" aria-labelledby={`chart-${chart.id}`}>
+                <h2 id={`chart-${chart.id}`}>{chart.title}</h2>
+                {Chart ? <Chart buckets={buckets} measures={chart.measures} labels={labels} title={chart.title} formatNumber={formatNumber} formatDate={formatDate} onBucket={setChosen} /> : <p>{t('common.loading')}</p>}
+                <details class="table-toggle">
+                  <summary>{t('timeline.showTable')}</summary>
+                  <div class="table-scroll">
+                    <table class="data-table">
+                      <caption>{t('timeline.tableCaption', { chart: chart.title })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('timeline.bucket')}</th>
+                          <th scope="col">{t('timeline.phase')}</th>
+                          {labels.map((label) => (
+                            <th key={label} scope="col">
+                              {label}
+                            </th>
+                          ))}
+                          <th scope="col">{t('timeline.coverage')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {buckets.map((b) => (
+                          <tr key={b.label}>
+                            <th scope="row">{b.label}</th>
+                            <td>{t(`phase.${b.phase.name}` as Key)}</td>
+                            {chart.measures.map((m) => (
+                              <td key={m}>{typeof b.measures[m] === 'number' ? formatNumber(b.measures[m] as number) : '–'}</td>
+                            ))}
+                            <td>{percent(b.coverage.share)}</td>
+                          </tr>
                         ))}
-                        <td>{percent(b.coverage.share)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              </details>
-            </section>
-            {/* The evidence sits right under the first chart, next to the bands it explains. */}
-            {chartIndex === 0 && evidence}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              </section>
+              {/* The evidence sits right under the first chart, next to the bands it explains. */}
+              {chartIndex === 0 && evidence}
             </Fragment>
           );
         })}
