@@ -3,16 +3,17 @@ import { api, onSessionEvents, setCsrfToken } from './api/client';
 import { formProblems } from './api/problems';
 import type { Account, Me, NetworkSummary } from './api/views';
 import { Layout } from './components/layout';
+import { lazyPage } from './components/lazy-page';
 import { useI18n } from './i18n/i18n';
 import { LogPage } from './pages/log/log-page';
 import { MyInteractionsPage } from './pages/my-interactions/my-interactions-page';
 import { NetworksPage } from './pages/networks/networks-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
-import { TimelinePage } from './pages/timeline/timeline-page';
-import { TipsPage } from './pages/tips/tips-page';
 import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
+const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').then((m) => m.TimelinePage));
+const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
 const invitationToken = location.pathname === '/invitations/accept' ? new URLSearchParams(location.search).get('token') : null;
