@@ -16,6 +16,8 @@ interface Props {
   buckets: TimelineBucket[];
   measures: readonly ChartMeasure[];
   labels: string[];
+  /** The legend's name for the time column, in the page's language (uPlot's own says "Time"). */
+  periodLabel: string;
   /** The chart's accessible name; the numbers themselves are in the table beside it. */
   title: string;
   formatNumber: (value: number) => string;
@@ -23,7 +25,7 @@ interface Props {
   onBucket: (index: number) => void;
 }
 
-export default function TimelineChart({ buckets, measures, labels, title, formatNumber, formatDate, onBucket }: Props) {
+export default function TimelineChart({ buckets, measures, labels, periodLabel, title, formatNumber, formatDate, onBucket }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const hovered = useRef(onBucket);
   hovered.current = onBucket;
@@ -74,7 +76,7 @@ export default function TimelineChart({ buckets, measures, labels, title, format
         height: 260,
         scales: { x: { time: true, range: () => [Date.parse(first.start) / 1000, Date.parse(last.end) / 1000] } },
         axes: [{ space: 80, values: (_u, ticks) => ticks.map(formatDate) }, { values: (_u, ticks) => ticks.map(formatNumber), size: 60 }],
-        series: [{}, ...measures.map((_, i) => ({ label: labels[i], stroke: LINE_COLOURS[i % LINE_COLOURS.length], width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatNumber(v)) }))],
+        series: [{ label: periodLabel, value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatDate(v)) }, ...measures.map((_, i) => ({ label: labels[i], stroke: LINE_COLOURS[i % LINE_COLOURS.length], width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatNumber(v)) }))],
         legend: { show: true },
         hooks: {
           drawClear: [drawBands],
@@ -100,7 +102,7 @@ export default function TimelineChart({ buckets, measures, labels, title, format
     };
     // Labels by their text: the page makes a new array on each render (a hover re-renders it), and
     // rebuilding the chart then would lose the cursor.
-  }, [buckets, measures, labels.join('\n'), formatNumber, formatDate]);
+  }, [buckets, measures, labels.join('\n'), periodLabel, formatNumber, formatDate]);
 
   return <div class="timeline-chart" ref={host} role="img" aria-label={title} />;
 }

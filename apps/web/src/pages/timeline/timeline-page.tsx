@@ -12,6 +12,7 @@ type Chart = ComponentType<{
   buckets: TimelineBucket[];
   measures: readonly ChartMeasure[];
   labels: string[];
+  periodLabel: string;
   title: string;
   formatNumber: (value: number) => string;
   formatDate: (seconds: number) => string;
@@ -188,7 +189,7 @@ export function TimelinePage({ network }: { network: NetworkSummary }) {
             <Fragment key={chart.id}>
               <section class="timeline-section" aria-labelledby={`chart-${chart.id}`}>
                 <h2 id={`chart-${chart.id}`}>{chart.title}</h2>
-                {Chart ? <Chart buckets={buckets} measures={chart.measures} labels={labels} title={chart.title} formatNumber={formatNumber} formatDate={formatDate} onBucket={setChosen} /> : <p>{t('common.loading')}</p>}
+                {Chart ? <Chart buckets={buckets} measures={chart.measures} labels={labels} periodLabel={t('timeline.bucket')} title={chart.title} formatNumber={formatNumber} formatDate={formatDate} onBucket={setChosen} /> : <p>{t('common.loading')}</p>}
                 <details class="table-toggle">
                   <summary>{t('timeline.showTable')}</summary>
                   <div class="table-scroll">
