@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, onSessionEvents, setCsrfToken } from './api/client';
 import { formProblems } from './api/problems';
-import type { Account, NetworkSummary } from './api/views';
+import type { Account, Me, NetworkSummary } from './api/views';
 import { Layout } from './components/layout';
+import { lazyPage } from './components/lazy-page';
 import { useI18n } from './i18n/i18n';
 import { LogPage } from './pages/log/log-page';
 import { MyInteractionsPage } from './pages/my-interactions/my-interactions-page';
@@ -11,6 +12,8 @@ import { SignInPage } from './pages/sign-in/sign-in-page';
 import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
+const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').then((m) => m.TimelinePage));
+const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
 const invitationToken = location.pathname === '/invitations/accept' ? new URLSearchParams(location.search).get('token') : null;
@@ -29,6 +32,7 @@ export function App() {
   const [waiting, setWaiting] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const pendingInvitation = useRef(invitationToken);
+  const [readsAnalysis, setReadsAnalysis] = useState(false);
 
   const signedIn = useCallback(async (account: Account, csrfToken: string | undefined) => {
     setCsrfToken(csrfToken);
@@ -83,6 +87,14 @@ export function App() {
       {t('common.waiting', { count: waiting })}
     </p>
   );
+  const network = session.state === 'signed-in' ? (session.networks.find((n) => n.id === networkId) ?? (session.networks.length === 1 ? session.networks[0] : undefined)) : undefined;
+  // Whether this person may read the network's analysis decides if the timeline and tips are offered.
+  useEffect(() => {
+    setReadsAnalysis(false);
+    if (!network) return;
+    void api.GET('/api/networks/{networkId}/me', { params: { path: { networkId: network.id } } }).then(({ data }) => setReadsAnalysis((data as Me | undefined)?.canReadAnalysis === true));
+  }, [network?.id]);
+
   if (session.state === 'loading') return <p class="loading">{t('common.loading')}</p>;
   if (session.state === 'signed-out')
     return (
@@ -92,17 +104,20 @@ export function App() {
       </>
     );
 
-  const network = session.networks.find((n) => n.id === networkId) ?? (session.networks.length === 1 ? session.networks[0] : undefined);
   const page =
     route === '/networks' || !network ? (
       <NetworksPage networks={session.networks} current={network?.id} onChoose={chooseNetwork} />
     ) : route === '/mine' ? (
       <MyInteractionsPage network={network} />
+    ) : route === '/timeline' ? (
+      <TimelinePage network={network} />
+    ) : route === '/tips' ? (
+      <TipsPage network={network} />
     ) : (
       <LogPage network={network} />
     );
   return (
-    <Layout account={session.account} network={network} networkCount={session.networks.length} route={route} onSignOut={signOut}>
+    <Layout account={session.account} network={network} readsAnalysis={readsAnalysis} networkCount={session.networks.length} route={route} onSignOut={signOut}>
       {busy}
       {notice && (
         <p class="notice" role="status">

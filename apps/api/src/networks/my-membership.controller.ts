@@ -23,6 +23,8 @@ export class MyMembershipController {
       role: access.role,
       canLogForOthers: access.can('interactions:write-any'),
       canManage: access.can('network:manage'),
+      // The web app shows the analysis pages (timeline, tips) in navigation only to those who may read them.
+      canReadAnalysis: access.can('analysis:read'),
     };
   }
 }

@@ -27,6 +27,7 @@ export interface Me {
   memberId: string | null;
   role: string;
   canLogForOthers: boolean;
+  canReadAnalysis?: boolean;
 }
 
 export interface Interaction {

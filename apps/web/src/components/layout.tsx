@@ -9,13 +9,15 @@ interface Props {
   account: Account;
   network?: NetworkSummary;
   networkCount: number;
+  /** May read the network's analysis: the timeline and tips are offered. */
+  readsAnalysis?: boolean;
   route: Route;
   onSignOut: () => void;
   children: ComponentChildren;
 }
 
 /** Header (network, language, sign out), the member's navigation, and the page. */
-export function Layout({ account, network, networkCount, route, onSignOut, children }: Props) {
+export function Layout({ account, network, networkCount, readsAnalysis, route, onSignOut, children }: Props) {
   const { t } = useI18n();
   const link = (to: Route, label: string) => (
     <a
@@ -50,6 +52,8 @@ export function Layout({ account, network, networkCount, route, onSignOut, child
         <nav class="tabs" aria-label={t('nav.main')}>
           {link('/', t('nav.log'))}
           {link('/mine', t('nav.mine'))}
+          {readsAnalysis && link('/timeline', t('nav.timeline'))}
+          {readsAnalysis && link('/tips', t('nav.tips'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
         </nav>
       )}

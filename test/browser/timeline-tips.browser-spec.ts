@@ -1,0 +1,166 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN, aPerson, linkPerson, type RunningSolmu, startSolmu } from '../e2e/support/solmu-app';
+import { launchChromium } from './support/chromium';
+import { PASSWORD, screenshot, seriousAccessibilityProblems, signIn } from './support/solmu-web';
+
+/**
+ * The coordinator's story on a desktop (1280 × 800), in headless Chromium against the real app
+ * started with the demo network: the development timeline with phase bands and their evidence, the
+ * tie window switched, the figures read from the table, the tips with their what-if, in Finnish too;
+ * and a member who may not read the analysis is told so instead of seeing a broken page.
+ */
+const DESKTOP = { width: 1280, height: 800 };
+let solmu: RunningSolmu;
+let browser: Browser;
+let networkId: string;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [solmu, browser] = await Promise.all([startSolmu({ demo: true, env: { SOLMU_SIGNINS_PER_MINUTE: '1000' } }), launchChromium()]);
+  networkId = (await solmu.request('GET', '/networks')).body[0].id;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await solmu?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB', timezoneId: 'Europe/Helsinki' });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const asCoordinator = async () => {
+  await signIn(page, solmu.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  await page.getByRole('heading', { name: 'Development timeline' }).waitFor();
+};
+
+const chartDrawn = () => page.locator('.timeline-chart canvas').first().waitFor();
+
+/**
+ * Pixels of the first chart's canvas in a phase's band colour (the canvas is transparent: colour and
+ * alpha). A string, as this file is compiled without the DOM's types; it runs in the page.
+ */
+const bandPixels = ([r, g, b, a]: [number, number, number, number]) =>
+  page.evaluate<number>(`(() => {
+    const canvas = document.querySelector('.timeline-chart canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const near = (value, target) => Math.abs(value - target) <= 3;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (near(data[i], ${r}) && near(data[i + 1], ${g}) && near(data[i + 2], ${b}) && near(data[i + 3], ${a})) count++;
+    return count;
+  })()`);
+
+it('shows the timeline with phase bands, and the evidence of the phase of the period in focus', async () => {
+  await asCoordinator();
+  await chartDrawn();
+  const timeline = (await solmu.request('GET', `/networks/${networkId}/timeline`)).body;
+  expect(await page.getByText(`Solmu chose the interval: ${timeline.interval}.`).count()).toBe(1);
+
+  // The founding band, rgba(230, 159, 0, 0.18), is painted behind the lines.
+  expect(await bandPixels([230, 159, 0, 46])).toBeGreaterThan(1000);
+  const phases = new Set<string>(timeline.buckets.map((b: { phase: { name: string } }) => b.phase.name));
+  if (phases.has('deepening')) expect(await bandPixels([0, 114, 178, 41])).toBeGreaterThan(1000); // rgba(0, 114, 178, 0.16)
+  expect(await page.locator('.phase-strip__bucket').count()).toBe(timeline.buckets.length);
+
+  const first = timeline.buckets[0];
+  await page.getByRole('button', { name: `${first.label}: Founding` }).focus();
+  const evidence = page.locator('.phase-evidence');
+  await evidence.getByRole('heading', { name: `${first.label}: Founding` }).waitFor();
+  expect(await evidence.textContent()).toContain(first.phase.evidence[0].en);
+
+  await page.keyboard.press('Tab');
+  const second = timeline.buckets[1];
+  await evidence.getByRole('heading', { name: new RegExp(`^${second.label}: `) }).waitFor();
+  expect(await evidence.textContent()).toContain(second.phase.evidence[0].en);
+
+  // Hovering the chart's left edge shows the first period's evidence again, without redrawing the
+  // chart from scratch (which would lose the cursor): the canvas is the same element afterwards.
+  await page.evaluate(`document.querySelector('.timeline-chart canvas').dataset.seen = 'yes'`);
+  const plot = (await page.locator('.timeline-chart .u-over').first().boundingBox())!;
+  await page.mouse.move(plot.x + 4, plot.y + plot.height / 2);
+  await evidence.getByRole('heading', { name: `${first.label}: Founding` }).waitFor();
+  expect(await page.evaluate<string | undefined>(`document.querySelector('.timeline-chart canvas').dataset.seen`)).toBe('yes');
+
+  // Interventions are listed under the charts (and marked on their time axis).
+  expect(await page.locator('.intervention-list li').count()).toBeGreaterThan(0);
+  await screenshot(page, 'timeline');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
+
+it('switches the tie window to sliding and reads the new figures from the data table', async () => {
+  await asCoordinator();
+  await chartDrawn();
+  const answered = page.waitForResponse((response) => response.url().includes('/timeline') && response.url().includes('window=sliding%3A180'));
+  await page.getByLabel('Tie window').selectOption('sliding');
+  await answered;
+  await page.getByLabel('Window in days').waitFor();
+  const sliding = (await solmu.request('GET', `/networks/${networkId}/timeline?window=sliding:180`)).body;
+
+  await page.getByText('Show the figures as a table').first().click();
+  const table = page.getByRole('table', { name: /^Density, centralisation, clustering and inequality: figures by period$/ });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  await page.waitForFunction(`document.querySelectorAll('.data-table')[0]?.querySelectorAll('tbody tr').length === ${sliding.buckets.length}`);
+  const last = sliding.buckets[sliding.buckets.length - 1];
+  const lastRow = rows.filter({ hasText: last.label });
+  const density = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(last.measures.density);
+  expect(await lastRow.locator('td').nth(1).textContent()).toBe(density);
+  // The cumulative figure differs, so the table really shows the sliding window's.
+  const cumulative = (await solmu.request('GET', `/networks/${networkId}/timeline`)).body;
+  expect(cumulative.buckets[cumulative.buckets.length - 1].measures.density).not.toBe(last.measures.density);
+});
+
+it('lists tips with their evidence, action and what-if, and in Finnish after the switch', async () => {
+  await signIn(page, solmu.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Tips' }).click();
+  await page.getByRole('heading', { name: 'Tips', level: 1 }).waitFor();
+  const { tips } = (await solmu.request('GET', `/networks/${networkId}/tips`)).body;
+  expect(tips.length).toBeGreaterThan(0);
+  const tip = page.locator('.tip').first();
+  await tip.waitFor();
+  expect(await tip.textContent()).toContain(tips[0].action.en);
+  expect(await tip.textContent()).toContain(tips[0].evidence.en);
+  const whatIf = tip.getByRole('table', { name: 'What if: the network before and after' });
+  const density = whatIf.getByRole('row', { name: /^Density/ });
+  const format = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+  expect(await density.locator('td').allTextContents()).toEqual([format.format(tips[0].whatIf.before.density), format.format(tips[0].whatIf.after.density), expect.any(String)]);
+  await screenshot(page, 'tips');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+  await page.getByRole('button', { name: /suomeksi/i }).click();
+  await page.getByRole('heading', { name: 'Vinkit', level: 1 }).waitFor();
+  expect(await tip.textContent()).toContain(tips[0].action.fi);
+  await tip.getByRole('table', { name: 'Entä jos: verkosto ennen ja jälkeen' }).waitFor();
+  await page.getByRole('link', { name: 'Kehitys' }).click();
+  await page.getByRole('heading', { name: 'Verkoston kehitys' }).waitFor();
+  await page.getByLabel('Suhteiden aikaikkuna').waitFor();
+  await page.getByText('Näytä luvut taulukkona').first().click();
+  await page.getByRole('table', { name: /^Tiheys, keskittyneisyys, ryhmittyneisyys ja epätasaisuus: luvut jaksoittain$/ }).waitFor();
+  expect(await page.locator('.phase-evidence h2').textContent()).toMatch(/: (Perustaminen|Yhteistyön tiivistyminen|Vakiintuminen)$/);
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
+
+it('offers a member who may not read the analysis no timeline, and explains the refusal if they open it', async () => {
+  const members = (await solmu.request('GET', `/networks/${networkId}/members`)).body as Array<{ id: string }>;
+  const person = await aPerson(solmu, 'member@solmu.test', 'Mirja');
+  await linkPerson(solmu, networkId, members[members.length - 1].id, person.token);
+  const closed = await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: false });
+  expect(closed.status).toBe(200);
+  try {
+    await signIn(page, solmu.url, 'member@solmu.test', PASSWORD);
+    await page.getByRole('link', { name: 'My interactions' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Timeline' }).count()).toBe(0);
+    await page.goto(solmu.url + '/timeline');
+    await page.getByText('You may not see this network’s analysis.', { exact: false }).waitFor();
+    expect(await page.locator('.timeline-chart').count()).toBe(0);
+  } finally {
+    await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: true });
+  }
+});
