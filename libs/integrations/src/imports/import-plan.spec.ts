@@ -32,7 +32,7 @@ describe('planning an interactions import', () => {
   });
 
   it('accepts the API names, English words and date-times', () => {
-    const plan = planImport([csv('kind,date,participants\nco_developed,2024-06-30T14:00,aino@example.org|Liisa Laine\nmet,2024-06-30 09:30,Liisa Laine\n')], known);
+    const plan = planImport([csv('kind,date,participants\nco_developed,2024-06-30T14:00,aino@example.org|Liisa Laine\nmet,2024-06-30 09:30,Liisa Laine|aino@example.org\n')], known);
     expect(plan.problems).toEqual([]);
     expect(plan.interactions.map((i) => [i.kind, i.occurredAt])).toEqual([
       ['co_developed', '2024-06-30T14:00'],
@@ -62,12 +62,12 @@ describe('planning an interactions import', () => {
 
 describe('planning a members import', () => {
   it('creates new people, recognises existing ones by email or unique name, and lets interactions name new people', async () => {
-    const members = csv('nimi;sähköposti;organisaatio;tyyppi;liittyi\nUusi Ihminen;uusi@example.org;Yhdistys;ngo;1.2.2024\nAino V;AINO@example.org;;;\nLiisa Laine;;;;\n');
+    const members = csv('nimi;sähköposti;organisaatio;tyyppi;liittyi\nUusi Ihminen;uusi@example.org;Yhdistys;association;1.2.2024\nAino V;AINO@example.org;;;\nLiisa Laine;;;;\n');
     const interactions = csv('kind;date;participants\nmet;2024-03-01;Uusi Ihminen|Liisa Laine\n');
     const plan = planImport([interactions, members], known);
     expect(plan.problems).toEqual([]);
     expect(plan.members).toEqual([
-      { row: 2, profile: { name: 'Uusi Ihminen', email: 'uusi@example.org', organisation: 'Yhdistys', type: 'ngo', joinedAt: '2024-02-01' } },
+      { row: 2, profile: { name: 'Uusi Ihminen', email: 'uusi@example.org', organisation: 'Yhdistys', type: 'association', joinedAt: '2024-02-01' } },
       { row: 3, profile: { name: 'Aino V', email: 'AINO@example.org' }, existingId: 'm-aino' },
       { row: 4, profile: { name: 'Liisa Laine' }, existingId: 'm-liisa' },
     ]);

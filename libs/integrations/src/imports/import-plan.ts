@@ -1,6 +1,6 @@
 import { parseDateInput } from '@solmu/kernel';
 import { kindAt, kindHelp } from '../core/kind-words';
-import type { InteractionKind } from '@solmu/network/published';
+import { CHANNELS, InteractionKind, MEMBER_TYPES } from '@solmu/network/published';
 import { Column, columnsOf, headerOf, INTERACTION_COLUMNS, MEMBER_COLUMNS } from './columns';
 import type { Sheet } from './sheets';
 
@@ -118,6 +118,8 @@ function readMembers(sheet: Sheet, known: readonly KnownMember[], plan: ImportPl
     const email = read.cell('email') || undefined;
     const joinedAt = dateCell(read, 'joinedAt');
     if (joinedAt === null) return;
+    const type = read.cell('type');
+    if (type && !(MEMBER_TYPES as readonly string[]).includes(type)) return read.problem('type', `must be one of ${MEMBER_TYPES.join(', ')}`);
     const profile = { name, ...(email && { email }), ...optional('organisation', read.cell('organisation')), ...optional('type', read.cell('type')), ...(joinedAt && { joinedAt }) };
     const sameName = byName.get(nameKey(name)) ?? [];
     const existingId = email ? byEmail.get(email.toLowerCase()) : sameName.length === 1 ? sameName[0] : undefined;
@@ -156,8 +158,8 @@ function readInteractions(sheet: Sheet, people: readonly Person[], plan: ImportP
     if (!occurredAt) ok = false;
     const participants: Participant[] = [];
     const names = read.cell('participants').split(PARTICIPANT_SEPARATOR).map((n) => n.trim()).filter(Boolean);
-    if (names.length === 0) {
-      read.problem('participants', `must name at least one member (names or emails separated by ${PARTICIPANT_SEPARATOR})`);
+    if (names.length < 2) {
+      read.problem('participants', `must name at least two members (names or emails separated by ${PARTICIPANT_SEPARATOR})`);
       ok = false;
     }
     for (const name of names) {
@@ -168,9 +170,13 @@ function readInteractions(sheet: Sheet, people: readonly Person[], plan: ImportP
         read.problem('participants', matches.length === 0 ? `"${name}" is not a member of the network or of this file` : `"${name}" matches ${matches.length} members; write their email instead`);
       }
     }
+    const channel = read.cell('channel');
+    if (channel && !(CHANNELS as readonly string[]).includes(channel)) {
+      read.problem('channel', `must be one of ${CHANNELS.join(', ')}`);
+      ok = false;
+    }
     if (!ok || !found || !occurredAt) return;
     const note = read.cell('note');
-    const channel = read.cell('channel');
     plan.interactions.push({ sheet: sheet.name, row, cells, kind: found.kind, occurredAt, participants, ...(note && { note }), ...(channel && { channel }) });
   });
 }

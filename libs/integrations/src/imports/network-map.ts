@@ -26,7 +26,8 @@ export function readNetworkMap(bytes: Uint8Array, format: 'gexf' | 'graphml', da
     const label = format === 'gexf' ? node.label : (node.data ?? []).find((d: any) => labelKeys.has(String(d.key)))?.['#text'];
     names.set(id, String(label ?? id).trim());
   }
-  const members: Sheet = { name: 'nodes', rows: [['name'], ...[...names.values()].map((n) => [n])] };
+  // New members join on the map's day, so that its ties are between members on that day.
+  const members: Sheet = { name: 'nodes', rows: [['name', 'joinedAt'], ...[...names.values()].map((n) => [n, date])] };
   const interactions: Sheet = {
     name: 'edges',
     rows: [['kind', 'date', 'participants'], ...edges.map((e) => ['acquainted', date, [names.get(String(e.source)) ?? String(e.source), names.get(String(e.target)) ?? String(e.target)].join('|')])],

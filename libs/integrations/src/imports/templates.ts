@@ -5,8 +5,8 @@ export type TemplateLanguage = 'fi' | 'en';
 
 const EXAMPLES: Record<TemplateKind, Record<TemplateLanguage, string[][]>> = {
   members: {
-    fi: [['Aino Virtanen', 'aino@example.org', 'Kaupunki', 'public', '2024-01-15']],
-    en: [['Aino Virtanen', 'aino@example.org', 'City', 'public', '2024-01-15']],
+    fi: [['Aino Virtanen', 'aino@example.org', 'Kaupunki', 'policy', '2024-01-15']],
+    en: [['Aino Virtanen', 'aino@example.org', 'City', 'policy', '2024-01-15']],
   },
   interactions: {
     fi: [['keskusteltiin', '30.6.2024', 'Aino Virtanen|eero@example.org', 'Yhteinen hanke', '']],

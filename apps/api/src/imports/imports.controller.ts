@@ -1,0 +1,60 @@
+import { Controller, Get, Header, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res } from '@nestjs/common';
+import { SolmuConfig } from '@solmu/config';
+import { ApiTags } from '@nestjs/swagger';
+import { importTemplate } from '@solmu/integrations';
+import { CommandContext, NotFound, ValidationFailed } from '@solmu/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequestContext } from '../http/command-context';
+import { problem } from '../http/problem';
+import { Imports } from './imports.service';
+
+type MultipartRequest = FastifyRequest & {
+  isMultipart?: () => boolean;
+  file?: () => Promise<{ fieldname: string; filename: string; toBuffer(): Promise<Buffer> } | undefined>;
+};
+
+/**
+ * Coordinators import members and interactions from CSV or XLSX, or a network map from GEXF or
+ * GraphML: a dry run by default (a report, nothing written), `?commit=true` to write. Templates in
+ * Finnish and English.
+ */
+@ApiTags('imports')
+@Controller('networks/:networkId/imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: Imports,
+    private readonly config: SolmuConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  async run(
+    @Param('networkId') networkId: string,
+    @Req() request: MultipartRequest,
+    @RequestContext() context: CommandContext,
+    @Query('commit') commit?: string,
+    @Query('date') date?: string,
+  ) {
+    if (commit !== undefined && commit !== 'true' && commit !== 'false') throw ValidationFailed.field('commit', 'must be true or false');
+    if (!request.isMultipart?.()) throw ValidationFailed.field('file', 'send the file as multipart/form-data in the field "file"', 'file_required');
+    const part = await request.file!();
+    if (!part || part.fieldname !== 'file') throw ValidationFailed.field('file', 'send the file in the multipart field "file"', 'file_required');
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException(problem(413, 'body_too_large', [{ field: 'file', problem: `is larger than ${this.config.importLimit} bytes (SOLMU_IMPORT_LIMIT)` }]));
+      throw error;
+    });
+    if (bytes.length === 0) throw ValidationFailed.field('file', 'is empty', 'file_required');
+    return this.imports.run(networkId, { filename: part.filename, bytes }, { commit: commit === 'true', ...(date !== undefined && { date }) }, context);
+  }
+
+  /** `members.fi.csv`, `interactions.en.csv`…: a CSV to fill in, with one example row. */
+  @Get('templates/:file')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async template(@Param('networkId') networkId: string, @Param('file') file: string, @RequestContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const match = /^(members|interactions)\.(fi|en)\.csv$/.exec(file);
+    if (!match) throw new NotFound('template', file, 'file');
+    await this.imports.authorise(networkId, context);
+    void reply.header('content-disposition', `attachment; filename="solmu-${file}"`);
+    return importTemplate(match[1] as 'members' | 'interactions', match[2] as 'fi' | 'en');
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  formatOf,
+  ImportPlan,
+  ImportProblem,
+  InteractionRow,
+  KnownMember,
+  MemberRow,
+  planImport,
+  readCsv,
+  readNetworkMap,
+  readWorkbook,
+  Sheet,
+} from '@solmu/integrations';
+import { CommandContext, DomainError, parseDateInput, ValidationFailed } from '@solmu/kernel';
+import { JoinNetworkCommand, LogInteractionCommand, MemberView } from '@solmu/network';
+import { ListMembersQuery, ReadAccess } from '@solmu/projections';
+import { createHash } from 'node:crypto';
+
+export interface ImportOptions {
+  commit: boolean;
+  /** The day a network map's edges are logged on (GEXF, GraphML). */
+  date?: string;
+}
+
+export interface ImportReport {
+  format: string;
+  committed: boolean;
+  /** Rows read (not counting headers and empty rows). */
+  rows: number;
+  problems: ImportProblem[];
+  members: { create: number; existing: number };
+  interactions: { log: number };
+  /** After a commit: what the commands did. A row an earlier run of the same file logged is answered with that interaction, no new event. */
+  result?: { membersCreated: number; interactionsLogged: number };
+}
+
+/** Every this many rows, a commit logs how far it is. */
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Runs an import: reads the file, plans it against the network's members (pure, in
+ * @solmu/integrations), and on commit sends the same commands as the API — JoinNetwork for new
+ * members, LogInteraction for interactions with an idempotency key made of the file's hash, the
+ * sheet and the row, so a file committed twice logs each interaction once.
+ */
+@Injectable()
+export class Imports {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly access: ReadAccess,
+  ) {}
+
+  /** Imports are the coordinators': they add members and log for anyone. */
+  async authorise(networkId: string, context: CommandContext): Promise<void> {
+    await this.access.to(networkId, context.principal, 'members:manage');
+  }
+
+  async run(networkId: string, file: { filename: string; bytes: Buffer }, options: ImportOptions, context: CommandContext): Promise<ImportReport> {
+    await this.authorise(networkId, context);
+    const format = formatOf(file.bytes, file.filename);
+    const sheets = await this.read(format, file.bytes, options);
+    const members: MemberView[] = await this.queries.execute(new ListMembersQuery(networkId, context.principal));
+    const known: KnownMember[] = members.filter((m) => !m.erased && !m.leftAt).map((m) => ({ id: m.id, name: m.name, ...(m.email && { email: m.email }) }));
+    const plan = planImport(sheets, known);
+    const report: ImportReport = {
+      format,
+      committed: false,
+      rows: plan.rows,
+      problems: plan.problems,
+      members: { create: plan.members.filter((m) => !m.existingId).length, existing: plan.members.filter((m) => m.existingId).length },
+      interactions: { log: plan.interactions.length },
+    };
+    // A file with problems is never half-written: the coordinator fixes it and runs it again.
+    if (!options.commit || plan.problems.length) return report;
+    report.result = await this.commit(networkId, file.bytes, plan, context);
+    report.committed = report.problems.length === 0;
+    return report;
+  }
+
+  private async read(format: ReturnType<typeof formatOf>, bytes: Buffer, options: ImportOptions): Promise<Sheet[]> {
+    try {
+      if (format === 'csv') return [readCsv(bytes)];
+      if (format === 'xlsx') return await readWorkbook(bytes);
+    } catch (error) {
+      throw ValidationFailed.field('file', `could not be read as ${format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`, 'unreadable_file');
+    }
+    if (options.date === undefined) throw ValidationFailed.field('date', `is required for a ${format.toUpperCase()} network map: the day its ties are logged on`);
+    const parsed = parseDateInput(options.date);
+    if ('problem' in parsed) throw ValidationFailed.field('date', parsed.problem, 'invalid_date');
+    const sheets = readNetworkMap(bytes, format, options.date);
+    if ('problem' in sheets) throw ValidationFailed.field('file', sheets.problem, 'unreadable_file');
+    return sheets;
+  }
+
+  private async commit(networkId: string, bytes: Buffer, plan: ImportPlan, context: CommandContext): Promise<NonNullable<ImportReport['result']>> {
+    const fileHash = createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
+    const importContext: CommandContext = { principal: context.principal, source: 'import', correlationId: context.correlationId };
+    const result = { membersCreated: 0, interactionsLogged: 0 };
+    const total = plan.members.length + plan.interactions.length;
+    let done = 0;
+    const progress = () => {
+      done += 1;
+      if (done % PROGRESS_EVERY === 0 || done === total) this.logger.log(`import ${fileHash.slice(0, 8)} into ${networkId}: ${done}/${total} rows`);
+    };
+    const newIds = new Map<string, string>();
+    for (const row of plan.members) {
+      if (!row.existingId) {
+        const created = await this.attempt(plan, row, 'name', () => this.commands.execute(new JoinNetworkCommand(networkId, memberProfile(row), importContext)) as Promise<MemberView>);
+        if (!created) break;
+        newIds.set(rowKey(row.sheet, row.row), created.id);
+        result.membersCreated += 1;
+      }
+      progress();
+    }
+    if (plan.problems.length) return result;
+    for (const row of plan.interactions) {
+      const participants = row.participants.map((p) => ('memberId' in p ? p.memberId : newIds.get(rowKey(p.sheet, p.newMemberRow))!));
+      const details = { kind: row.kind, occurredAt: row.occurredAt, participants, ...(row.note && { note: row.note }), ...(row.channel && { channel: row.channel }) };
+      const context = {
+        ...importContext,
+        idempotencyKey: `import:${fileHash}:${row.sheet ?? ''}:${row.row}`,
+        requestHash: createHash('sha256').update(JSON.stringify(row.cells)).digest('base64url'),
+      };
+      const logged = await this.attempt(plan, row, 'participants', () => this.commands.execute(new LogInteractionCommand(networkId, details, context)));
+      if (!logged) break;
+      result.interactionsLogged += 1;
+      progress();
+    }
+    return result;
+  }
+
+  /** Runs one row's command; a refusal becomes that row's problem (in the API's words) and stops the import. */
+  private async attempt<T>(plan: ImportPlan, row: MemberRow | InteractionRow, fallbackColumn: string, command: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problems = error.problems.length ? error.problems : [{ field: fallbackColumn, problem: error.message }];
+      for (const p of problems) plan.problems.push({ ...(row.sheet && { sheet: row.sheet }), row: row.row, column: columnOf(p.field), problem: p.problem });
+      return undefined;
+    }
+  }
+}
+
+/** The API's field names as the import's columns (`participants[1]` is a name in the participants cell). */
+const COLUMN_OF_FIELD: Record<string, string> = { occurredAt: 'date', memberType: 'type' };
+function columnOf(field: string): string {
+  const base = field.replace(/\[\d+\]$/, '');
+  return COLUMN_OF_FIELD[base] ?? base;
+}
+
+function memberProfile({ profile }: MemberRow) {
+  return profile;
+}
+
+function rowKey(sheet: string | undefined, row: number): string {
+  return `${sheet ?? ''}\u0000${row}`;
+}
