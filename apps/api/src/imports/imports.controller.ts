@@ -36,6 +36,8 @@ export class ImportsController {
     @Query('date') date?: string,
   ) {
     if (commit !== undefined && commit !== 'true' && commit !== 'false') throw ValidationFailed.field('commit', 'must be true or false');
+    // Who may import is settled before the upload is read.
+    await this.imports.authorise(networkId, context);
     if (!request.isMultipart?.()) throw ValidationFailed.field('file', 'send the file as multipart/form-data in the field "file"', 'file_required');
     const part = await request.file!();
     if (!part || part.fieldname !== 'file') throw ValidationFailed.field('file', 'send the file in the multipart field "file"', 'file_required');

@@ -13,7 +13,7 @@ import {
   readWorkbook,
   Sheet,
 } from '@solmu/integrations';
-import { CommandContext, DomainError, parseDateInput, ValidationFailed } from '@solmu/kernel';
+import { CommandContext, DomainError, Forbidden, parseDateInput, ValidationFailed } from '@solmu/kernel';
 import { JoinNetworkCommand, LogInteractionCommand, MemberView } from '@solmu/network';
 import { ListMembersQuery, ReadAccess } from '@solmu/projections';
 import { createHash } from 'node:crypto';
@@ -55,9 +55,10 @@ export class Imports {
     private readonly access: ReadAccess,
   ) {}
 
-  /** Imports are the coordinators': they add members and log for anyone. */
+  /** Imports are the coordinators': they add members and log for anyone (a token with one of the two scopes is not enough). */
   async authorise(networkId: string, context: CommandContext): Promise<void> {
-    await this.access.to(networkId, context.principal, 'members:manage');
+    const access = await this.access.to(networkId, context.principal, 'members:manage');
+    if (!access.can('interactions:write-any')) throw new Forbidden('imports add members and log interactions for anyone: coordinators only');
   }
 
   async run(networkId: string, file: { filename: string; bytes: Buffer }, options: ImportOptions, context: CommandContext): Promise<ImportReport> {
