@@ -16,7 +16,7 @@ describe('imports (e2e)', () => {
     const form = new FormData();
     form.append(field, new Blob([bytes]), filename);
     const response = await fetch(`${solmu.url}/api/networks/${networkId}/imports${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as any };
   }
 
   const FINNISH = '\uFEFFnimi;sähköposti;organisaatio;tyyppi;liittyi\r\nUusi Ihminen;uusi@example.org;Yhdistys;association;2.1.2024\r\n';
