@@ -122,3 +122,42 @@ describe('imports (e2e)', () => {
     expect((await solmu.request('GET', `/networks/${networkId}/imports/templates/members.sv.csv`)).status).toBe(404);
   });
 });
+
+describe('imports (e2e): the dry run runs the domain rules', () => {
+  let solmu: RunningSolmu;
+  beforeAll(async () => {
+    solmu = await startSolmu();
+  });
+  afterAll(() => solmu.stop());
+
+  it('reports what only the deciders know (membership on the day, dates in the future) without writing', async () => {
+    const { networkId } = await aNetworkWithMembers(solmu, ['Aino', 'Eero']);
+    const before = await solmu.app.get<EventStore>(EVENT_STORE).headPosition();
+    const form = new FormData();
+    form.append('file', new Blob(['kind;date;participants\nmet;2023-06-30;Aino|Eero\nmet;2999-01-01;Aino|Eero\n']), 'a.csv');
+    const answer = await fetch(`${solmu.url}/api/networks/${networkId}/imports?commit=true`, { method: 'POST', headers: { authorization: `Bearer ${solmu.adminToken}` }, body: form });
+    const body = (await answer.json()) as any;
+    expect(body.committed).toBe(false);
+    expect(body.problems).toEqual([
+      { row: 2, column: 'participants', problem: expect.stringMatching(/^member "Aino" joined on 2024-01-02.*, after the interaction occurred$/) },
+      { row: 2, column: 'participants', problem: expect.stringMatching(/^member "Eero" joined on/) },
+      { row: 3, column: 'date', problem: expect.stringContaining('future') },
+    ]);
+    expect(await solmu.app.get<EventStore>(EVENT_STORE).headPosition()).toEqual(before);
+  });
+
+  it('checks new members by the JoinNetwork rules, and interactions against them', async () => {
+    const { networkId } = await aNetworkWithMembers(solmu, ['Aino']);
+    const workbook = await writeXlsx([
+      { sheet: 'members', data: [[{ value: 'name' }, { value: 'email' }, { value: 'joinedAt' }], [{ value: 'Myöhäinen' }, { value: 'late@example.org' }, { value: '2025-01-01' }], [{ value: 'Bad Email' }, { value: 'not-an-email' }, { value: '' }]] },
+      { sheet: 'interactions', data: [[{ value: 'kind' }, { value: 'date' }, { value: 'participants' }], [{ value: 'met' }, { value: '2024-06-30' }, { value: 'Aino|Myöhäinen' }]] },
+    ]).toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([workbook]), 'a.xlsx');
+    const body = (await (await fetch(`${solmu.url}/api/networks/${networkId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${solmu.adminToken}` }, body: form })).json()) as any;
+    expect(body.problems).toEqual([
+      { sheet: 'interactions', row: 2, column: 'participants', problem: expect.stringMatching(/^member "Myöhäinen" joined on 2025-01-01/) },
+      { sheet: 'members', row: 3, column: 'email', problem: expect.any(String) },
+    ]);
+  });
+});

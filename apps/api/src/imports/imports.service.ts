@@ -11,10 +11,11 @@ import {
   readCsv,
   readNetworkMap,
   readWorkbook,
+  Participant,
   Sheet,
 } from '@solmu/integrations';
 import { CommandContext, DomainError, Forbidden, parseDateInput, ValidationFailed } from '@solmu/kernel';
-import { JoinNetworkCommand, LogInteractionCommand, MemberView } from '@solmu/network';
+import { DryRunCommand, JoinNetworkCommand, LogInteractionCommand, MemberView } from '@solmu/network';
 import { ListMembersQuery, ReadAccess } from '@solmu/projections';
 import { createHash } from 'node:crypto';
 
@@ -68,6 +69,7 @@ export class Imports {
     const members: MemberView[] = await this.queries.execute(new ListMembersQuery(networkId, context.principal));
     const known: KnownMember[] = members.filter((m) => !m.erased && !m.leftAt).map((m) => ({ id: m.id, name: m.name, ...(m.email && { email: m.email }) }));
     const plan = planImport(sheets, known);
+    await this.checkWithDeciders(networkId, plan, known, context);
     const report: ImportReport = {
       format,
       committed: false,
@@ -81,6 +83,31 @@ export class Imports {
     report.result = await this.commit(networkId, file.bytes, plan, context);
     report.committed = report.problems.length === 0;
     return report;
+  }
+
+  /**
+   * The domain's own rules (lengths, emails, dates in the future, membership on the day…) for every
+   * row that parsed, by the same deciders the commands run, on the network's current state: what
+   * the commit would refuse, the dry run reports.
+   */
+  private async checkWithDeciders(networkId: string, plan: ImportPlan, known: readonly KnownMember[], context: CommandContext): Promise<void> {
+    const joining = plan.members.filter((m) => !m.existingId);
+    const names = new Map(known.map((m) => [m.id, m.name]));
+    for (const m of joining) names.set(placeholder(m.sheet, m.row), m.profile.name);
+    const outcome = await this.commands.execute(
+      new DryRunCommand(
+        networkId,
+        joining.map((m) => ({ memberId: placeholder(m.sheet, m.row), profile: m.profile })),
+        plan.interactions.map((row) => interactionDetails(row, (p) => ('memberId' in p ? p.memberId : placeholder(p.sheet, p.newMemberRow)))),
+        context,
+      ),
+    );
+    const report = (row: MemberRow | InteractionRow, problems: { field: string; problem: string }[]) => {
+      for (const p of problems) plan.problems.push({ ...(row.sheet && { sheet: row.sheet }), row: row.row, column: columnOf(p.field), problem: withNames(p.problem, names) });
+    };
+    for (const { index, problems } of outcome.members) report(joining[index], problems);
+    for (const { index, problems } of outcome.interactions) report(plan.interactions[index], problems);
+    plan.problems.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
   }
 
   private async read(format: ReturnType<typeof formatOf>, bytes: Buffer, options: ImportOptions): Promise<Sheet[]> {
@@ -120,8 +147,7 @@ export class Imports {
     }
     if (plan.problems.length) return result;
     for (const row of plan.interactions) {
-      const participants = row.participants.map((p) => ('memberId' in p ? p.memberId : newIds.get(rowKey(p.sheet, p.newMemberRow))!));
-      const details = { kind: row.kind, occurredAt: row.occurredAt, participants, ...(row.note && { note: row.note }), ...(row.channel && { channel: row.channel }) };
+      const details = interactionDetails(row, (p) => ('memberId' in p ? p.memberId : newIds.get(rowKey(p.sheet, p.newMemberRow))!));
       const context = {
         ...importContext,
         idempotencyKey: `import:${fileHash}:${row.sheet ?? ''}:${row.row}`,
@@ -157,6 +183,20 @@ function columnOf(field: string): string {
 
 function memberProfile({ profile }: MemberRow) {
   return profile;
+}
+
+function interactionDetails(row: InteractionRow, idOf: (p: Participant) => string) {
+  return { kind: row.kind, occurredAt: row.occurredAt, participants: row.participants.map(idOf), ...(row.note && { note: row.note }), ...(row.channel && { channel: row.channel }) };
+}
+
+/** The id a new member goes by in the dry run, before they have one. */
+function placeholder(sheet: string | undefined, row: number): string {
+  return `new:${encodeURIComponent(sheet ?? '')}:${row}`;
+}
+
+/** The deciders name members by id; the file's reader knows them by name. */
+function withNames(problem: string, names: ReadonlyMap<string, string>): string {
+  return problem.replace(/member (\S+) /g, (whole, id: string) => (names.has(id) ? `member "${names.get(id)}" ` : whole));
 }
 
 function rowKey(sheet: string | undefined, row: number): string {
