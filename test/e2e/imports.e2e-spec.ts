@@ -62,6 +62,24 @@ describe('imports (e2e)', () => {
     expect(relisted.body.interactions).toHaveLength(2);
   });
 
+  it('commits in the background with a job to poll', async () => {
+    const { networkId } = await aNetworkWithMembers(solmu, ['Aino', 'Eero']);
+    const file = `kind,date,participants\n${Array.from({ length: 300 }, (_, i) => `met,2024-06-${String((i % 28) + 1).padStart(2, '0')},Aino|Eero`).join('\n')}\n`;
+    const started = await upload(networkId, '?commit=true&background=true', file);
+    expect(started.body).toMatchObject({ committed: false, rows: 300, job: { status: 'running', total: 300 } });
+    let job: any;
+    for (let i = 0; i < 200; i += 1) {
+      job = (await solmu.request('GET', `/networks/${networkId}/imports/jobs/${started.body.job.id}`)).body;
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ status: 'done', done: 300, total: 300, report: { committed: true, result: { interactionsLogged: 300 } } });
+    const listed = await solmu.request('GET', `/networks/${networkId}/interactions?limit=500`);
+    expect(listed.body.interactions).toHaveLength(300);
+    const other = await aNetworkWithMembers(solmu, ['X']);
+    expect((await solmu.request('GET', `/networks/${other.networkId}/imports/jobs/${started.body.job.id}`)).status).toBe(404);
+  });
+
   it('reads XLSX workbooks with a members sheet and an interactions sheet', async () => {
     const { networkId } = await aNetworkWithMembers(solmu, ['Aino']);
     const bytes = await writeXlsx([

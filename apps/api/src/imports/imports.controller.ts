@@ -34,8 +34,10 @@ export class ImportsController {
     @RequestContext() context: CommandContext,
     @Query('commit') commit?: string,
     @Query('date') date?: string,
+    @Query('background') background?: string,
   ) {
     if (commit !== undefined && commit !== 'true' && commit !== 'false') throw ValidationFailed.field('commit', 'must be true or false');
+    if (background !== undefined && background !== 'true' && background !== 'false') throw ValidationFailed.field('background', 'must be true or false');
     // Who may import is settled before the upload is read.
     await this.imports.authorise(networkId, context);
     if (!request.isMultipart?.()) throw ValidationFailed.field('file', 'send the file as multipart/form-data in the field "file"', 'file_required');
@@ -46,7 +48,13 @@ export class ImportsController {
       throw error;
     });
     if (bytes.length === 0) throw ValidationFailed.field('file', 'is empty', 'file_required');
-    return this.imports.run(networkId, { filename: part.filename, bytes }, { commit: commit === 'true', ...(date !== undefined && { date }) }, context);
+    return this.imports.run(networkId, { filename: part.filename, bytes }, { commit: commit === 'true', background: background === 'true', ...(date !== undefined && { date }) }, context);
+  }
+
+  /** A background commit's progress (`done` of `total` rows) and, once ended, its report. */
+  @Get('jobs/:jobId')
+  job(@Param('networkId') networkId: string, @Param('jobId') jobId: string, @RequestContext() context: CommandContext) {
+    return this.imports.job(networkId, jobId, context);
   }
 
   /** `members.fi.csv`, `interactions.en.csv`…: a CSV to fill in, with one example row. */

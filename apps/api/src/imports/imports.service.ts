@@ -14,13 +14,15 @@ import {
   Participant,
   Sheet,
 } from '@solmu/integrations';
-import { CommandContext, DomainError, Forbidden, parseDateInput, ValidationFailed } from '@solmu/kernel';
+import { CommandContext, DomainError, Forbidden, NotFound, parseDateInput, ValidationFailed } from '@solmu/kernel';
 import { DryRunCommand, JoinNetworkCommand, LogInteractionCommand, MemberView } from '@solmu/network';
 import { ListMembersQuery, ReadAccess } from '@solmu/projections';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export interface ImportOptions {
   commit: boolean;
+  /** Commit in the background and answer at once with a job to poll (large files). */
+  background?: boolean;
   /** The day a network map's edges are logged on (GEXF, GraphML). */
   date?: string;
 }
@@ -33,9 +35,26 @@ export interface ImportReport {
   problems: ImportProblem[];
   members: { create: number; existing: number };
   interactions: { log: number };
+  /** With `background`: the job to poll at `GET …/imports/jobs/:jobId`. */
+  job?: ImportJob;
   /** After a commit: what the commands did. A row an earlier run of the same file logged is answered with that interaction, no new event. */
   result?: { membersCreated: number; interactionsLogged: number };
 }
+
+/**
+ * A commit running in the background. Jobs live in this process's memory (for an hour after they end):
+ * a restart loses the job, not the rows written — committing the same file again finishes the rest.
+ */
+export interface ImportJob {
+  id: string;
+  networkId: string;
+  status: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  report?: ImportReport;
+}
+
+const JOBS_KEPT_MS = 60 * 60 * 1000;
 
 /** Every this many rows, a commit logs how far it is. */
 const PROGRESS_EVERY = 1000;
@@ -49,6 +68,7 @@ const PROGRESS_EVERY = 1000;
 @Injectable()
 export class Imports {
   private readonly logger = new Logger('Imports');
+  private readonly jobs = new Map<string, ImportJob>();
 
   constructor(
     private readonly commands: CommandBus,
@@ -80,9 +100,38 @@ export class Imports {
     };
     // A file with problems is never half-written: the coordinator fixes it and runs it again.
     if (!options.commit || plan.problems.length) return report;
+    if (options.background) return { ...report, job: this.start(networkId, file.bytes, plan, report, context) };
     report.result = await this.commit(networkId, file.bytes, plan, context);
     report.committed = report.problems.length === 0;
     return report;
+  }
+
+  async job(networkId: string, jobId: string, context: CommandContext): Promise<ImportJob> {
+    await this.authorise(networkId, context);
+    const job = this.jobs.get(jobId);
+    if (!job || job.networkId !== networkId) throw new NotFound('import job', jobId, 'jobId');
+    return job;
+  }
+
+  private start(networkId: string, bytes: Buffer, plan: ImportPlan, report: ImportReport, context: CommandContext): ImportJob {
+    const job: ImportJob = { id: randomUUID(), networkId, status: 'running', done: 0, total: plan.members.length + plan.interactions.length };
+    this.jobs.set(job.id, job);
+    const finished = (status: ImportJob['status']) => {
+      job.status = status;
+      setTimeout(() => this.jobs.delete(job.id), JOBS_KEPT_MS).unref();
+    };
+    this.commit(networkId, bytes, plan, context, (done) => (job.done = done)).then(
+      (result) => {
+        job.report = { ...report, result, committed: plan.problems.length === 0 };
+        finished(plan.problems.length ? 'failed' : 'done');
+      },
+      (error: Error) => {
+        this.logger.error(`import job ${job.id} failed: ${error.stack ?? error.message}`);
+        job.report = { ...report, problems: [{ row: 0, column: '', problem: 'the import stopped on an unexpected error; commit the same file again to finish it' }] };
+        finished('failed');
+      },
+    );
+    return { ...job };
   }
 
   /**
@@ -125,7 +174,7 @@ export class Imports {
     return sheets;
   }
 
-  private async commit(networkId: string, bytes: Buffer, plan: ImportPlan, context: CommandContext): Promise<NonNullable<ImportReport['result']>> {
+  private async commit(networkId: string, bytes: Buffer, plan: ImportPlan, context: CommandContext, onProgress?: (done: number) => void): Promise<NonNullable<ImportReport['result']>> {
     const fileHash = createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
     const importContext: CommandContext = { principal: context.principal, source: 'import', correlationId: context.correlationId };
     const result = { membersCreated: 0, interactionsLogged: 0 };
@@ -133,6 +182,7 @@ export class Imports {
     let done = 0;
     const progress = () => {
       done += 1;
+      onProgress?.(done);
       if (done % PROGRESS_EVERY === 0 || done === total) this.logger.log(`import ${fileHash.slice(0, 8)} into ${networkId}: ${done}/${total} rows`);
     };
     const newIds = new Map<string, string>();
