@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res } from '@nestjs/common';
 import { SolmuConfig } from '@solmu/config';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { importTemplate } from '@solmu/integrations';
 import { CommandContext, NotFound, ValidationFailed } from '@solmu/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,6 +28,11 @@ export class ImportsController {
 
   @Post()
   @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV, XLSX, GEXF or GraphML' } } } })
+  @ApiQuery({ name: 'commit', required: false, enum: ['true', 'false'], description: 'write it (default: a dry run that writes nothing)' })
+  @ApiQuery({ name: 'background', required: false, enum: ['true', 'false'], description: 'with commit: answer at once with a job to poll' })
+  @ApiQuery({ name: 'date', required: false, description: 'GEXF/GraphML: the day the map’s ties are logged on (YYYY-MM-DD)' })
   async run(
     @Param('networkId') networkId: string,
     @Req() request: MultipartRequest,
