@@ -87,7 +87,8 @@ export class Imports {
     const format = formatOf(file.bytes, file.filename);
     const sheets = await this.read(format, file.bytes, options);
     const members: MemberView[] = await this.queries.execute(new ListMembersQuery(networkId, context.principal));
-    const known: KnownMember[] = members.filter((m) => !m.erased && !m.leftAt).map((m) => ({ id: m.id, name: m.name, ...(m.email && { email: m.email }) }));
+    // Members who left stay nameable: interactions from before they left are history to import.
+    const known: KnownMember[] = members.filter((m) => !m.erased).map((m) => ({ id: m.id, name: m.name, ...(m.email && { email: m.email }) }));
     const plan = planImport(sheets, known);
     await this.checkWithDeciders(networkId, plan, known, context);
     const report: ImportReport = {
