@@ -116,7 +116,8 @@ describe('network maps', () => {
   });
 
   it('refuses XML that is not well formed', () => {
-    expect(readNetworkMap(Buffer.from('<gexf><graph>'), 'gexf', '2020-01-01')).toEqual({ problem: expect.stringContaining('') });
+    expect(readNetworkMap(Buffer.from('<gexf><graph><nodes><node id="a" label="x"/></nodes></gexf>'), 'gexf', '2020-01-01')).toEqual({ problem: expect.stringMatching(/^is not well-formed XML: .*line 1/) });
+    expect(readNetworkMap(Buffer.from('<gexf version="1.3"></gexf>'), 'gexf', '2020-01-01')).toEqual({ problem: 'has no <graph> inside <gexf>' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Sheet } from './sheets';
 
 /**
@@ -9,12 +9,11 @@ import type { Sheet } from './sheets';
  */
 export function readNetworkMap(bytes: Uint8Array, format: 'gexf' | 'graphml', date: string): Sheet[] | { problem: string } {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, isArray: (name) => ['node', 'edge', 'data', 'attvalue', 'graph'].includes(name), processEntities: true });
-  let doc: Record<string, any>;
-  try {
-    doc = parser.parse(Buffer.from(bytes).toString('utf8'));
-  } catch (error) {
-    return { problem: `is not well-formed XML: ${(error as Error).message.split('\n')[0]}` };
-  }
+  const text = Buffer.from(bytes).toString('utf8');
+  // The parser is lenient (it accepts unclosed elements); a half-saved map should be refused, not half read.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { problem: `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` };
+  const doc: Record<string, any> = parser.parse(text);
   const graph = format === 'gexf' ? doc.gexf?.graph?.[0] : doc.graphml?.graph?.[0];
   if (!graph) return { problem: `has no <graph> inside <${format}>` };
   const nodes: any[] = (format === 'gexf' ? graph.nodes?.node : graph.node) ?? [];
