@@ -74,7 +74,7 @@ module.exports = {
       name: 'integrations-core-is-framework-free',
       comment: 'Signatures, the chat grammar, the manifest and the integration decider are pure TypeScript (node:crypto allowed): no Nest, no I/O, no application layer.',
       severity: 'error',
-      from: { path: '^libs/integrations/src/(core|slack|teams)/', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^libs/integrations/src/(core|slack|teams|imports)/', pathNot: '\\.spec\\.ts$' },
       to: { path: [...FRAMEWORKS_AND_IO, '^libs/integrations/src/application/', '^libs/(event-store|projections|privacy|config|identity)/', '^libs/network/src/(index|application/)'] },
     },
     {

@@ -13,6 +13,7 @@ const BENCHMARKS = {
   analysis: './analysis-measures.bench.ts',
   pipeline: './analysis-pipeline.bench.ts',
   responsiveness: './responsiveness.bench.ts',
+  import: './import.bench.ts',
 };
 
 async function main() {

@@ -83,7 +83,7 @@ describe('architecture', () => {
   });
 
   it('the domain, the analysis and the integrations core read no clock and no randomness (time and ids come in as arguments)', () => {
-    const pure = ['libs/network/src/domain', 'libs/analysis/src', 'libs/integrations/src/core', 'libs/integrations/src/slack', 'libs/integrations/src/teams']
+    const pure = ['libs/network/src/domain', 'libs/analysis/src', 'libs/integrations/src/core', 'libs/integrations/src/slack', 'libs/integrations/src/teams', 'libs/integrations/src/imports']
       .map((dir) => join(root, dir))
       .flatMap(sourcesUnder);
     const impure = /\bDate\.now\(|new Date\(\)|Math\.random\(|performance\.now\(|crypto\.|randomUUID/;

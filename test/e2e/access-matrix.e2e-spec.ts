@@ -326,6 +326,10 @@ const CASES: Case[] = [
   },
   { route: 'DELETE /api/networks/:networkId/integrations/:integrationId', path: async (w) => `/networks/${w.A}/integrations/${await w.freshIntegration()}`, expect: onlyFor(204, MANAGERS) },
   // What Slack and Teams call: only their signature counts, whatever Solmu credentials come along.
+  // Imports: coordinators only (a JSON body is refused as not a file, after access is settled).
+  { route: 'POST /api/networks/:networkId/imports', path: A('/imports'), body: () => ({ file: 'x' }), expect: onlyFor(422, MANAGERS) },
+  { route: 'GET /api/networks/:networkId/imports/jobs/:jobId', path: A('/imports/jobs/00000000-0000-4000-8000-000000000000'), expect: onlyFor(404, MANAGERS) },
+  { route: 'GET /api/networks/:networkId/imports/templates/:file', path: A('/imports/templates/members.fi.csv'), expect: onlyFor(200, MANAGERS) },
   { route: 'POST /api/integrations/slack/:integrationId/commands', path: (w) => `/integrations/slack/${w.slackIntegration}/commands`, body: () => ({ text: 'met' }), expect: everyone(401) },
   { route: 'POST /api/integrations/slack/:integrationId/interactivity', path: (w) => `/integrations/slack/${w.slackIntegration}/interactivity`, body: () => ({}), expect: everyone(401) },
   { route: 'POST /api/integrations/slack/:integrationId/events', path: (w) => `/integrations/slack/${w.slackIntegration}/events`, body: () => ({ type: 'url_verification', challenge: 'x' }), expect: everyone(401) },

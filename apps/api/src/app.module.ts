@@ -10,6 +10,7 @@ import { NETWORK_PERSONAL_DATA, NetworkModule, PERSONAL_DATA_ERASER } from '@sol
 import { EncryptingEventStore, openKeyStore, PersonalDataPolicy, PersonalDataVault } from '@solmu/privacy';
 import { INTEGRATION_SECRETS } from '@solmu/integrations';
 import { IntegrationsHttpModule } from './integrations/integrations-http.module';
+import { ImportsHttpModule } from './imports/imports-http.module';
 import { ProjectionsModule } from '@solmu/projections';
 import { ApiTokensController } from './access/api-tokens.controller';
 import { AnalysisController } from './analysis/analysis.controller';
@@ -123,6 +124,7 @@ export class AppModule {
         NetworkModule,
         ProjectionsModule,
         IntegrationsHttpModule,
+        ImportsHttpModule,
       ],
       controllers: httpControllers,
       // Order matters: who is calling is known before the per-caller write limit applies.

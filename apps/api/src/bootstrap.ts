@@ -19,6 +19,7 @@ import { SETUP_PAGE } from './pages/setup.page';
 import { serveWebApp } from './web/web-app';
 import { requestValidationPipe } from './http/validation';
 import { keepRawBodiesForIntegrations } from './integrations/raw-body';
+import { acceptImportUploads } from './imports/multipart';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -60,6 +61,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.enableShutdownHooks();
   // Slack and Teams sign raw bytes: their routes keep them (and only Slack's routes take form bodies).
   keepRawBodiesForIntegrations(app, config.bodyLimit);
+  await acceptImportUploads(app, config.importLimit);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   await announceFirstRun(app, config);
   await offerDemo(app, options.demo ?? false);

@@ -111,6 +111,14 @@ export class Environment {
   @Max(50 * 1024 * 1024)
   SOLMU_BODY_LIMIT: number = 64 * 1024;
 
+  /** Largest file accepted by `POST …/imports` (CSV, XLSX, GEXF, GraphML), in bytes; only that route takes more than SOLMU_BODY_LIMIT. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
+  SOLMU_IMPORT_LIMIT: number = 20 * 1024 * 1024;
+
   /**
    * The zone new networks start with (an IANA name such as Europe/Helsinki): dates typed without an
    * offset are read in it and timeline weeks and months start at its midnights. Each network may change its own.
@@ -151,7 +159,7 @@ const SETTINGS = [
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
   'SOLMU_SLACK_API_URL',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

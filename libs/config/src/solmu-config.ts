@@ -26,6 +26,10 @@ export class SolmuConfig {
     return this.env.SOLMU_BODY_LIMIT;
   }
 
+  get importLimit(): number {
+    return this.env.SOLMU_IMPORT_LIMIT;
+  }
+
   /** Analysis worker threads (SOLMU_ANALYSIS_WORKERS). */
   get analysisWorkers(): number {
     return this.env.SOLMU_ANALYSIS_WORKERS;

@@ -18,3 +18,4 @@ export { INTEGRATION_SECRETS } from './application/integration-secrets.policy';
 export { Integrations, type IntegrationView, type ResolvedIntegration } from './application/integrations';
 export { ChatLinks, LINK_TOKEN_PREFIX, type PendingLink } from './application/chat-links';
 export { IntegrationsModule } from './application/integrations.module';
+export * from './imports';

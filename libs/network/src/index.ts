@@ -18,6 +18,8 @@ export { LinkMemberAccountCommand } from './application/link-member-account/link
 export { LinkExternalIdentityCommand } from './application/link-external-identity/link-external-identity.command';
 export { EraseMemberCommand } from './application/erase-member/erase-member.command';
 export type { ErasureReceipt } from './application/erase-member/erase-member.command';
+export { DryRunCommand } from './application/dry-run/dry-run.command';
+export type { DryRunMember, DryRunOutcome } from './application/dry-run/dry-run.command';
 export { ChangeNetworkSettingsCommand } from './application/change-network-settings/change-network-settings.command';
 export * from './application/personal-data.ports';
 export { NetworkModule } from './application/network.module';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeNetworkSettingsHandler } from './change-network-settings/change-network-settings.handler';
+import { DryRunHandler } from './dry-run/dry-run.handler';
 import { EraseMemberHandler } from './erase-member/erase-member.handler';
 import { LinkExternalIdentityHandler } from './link-external-identity/link-external-identity.handler';
 import { LinkMemberAccountHandler } from './link-member-account/link-member-account.handler';
@@ -27,6 +28,7 @@ const commandHandlers = [
   LinkExternalIdentityHandler,
   EraseMemberHandler,
   ChangeNetworkSettingsHandler,
+  DryRunHandler,
 ];
 const repositories = [NetworkRepository, InteractionRepository, InteractionAuthorship];
 
