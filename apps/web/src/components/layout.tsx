@@ -50,6 +50,7 @@ export function Layout({ account, network, networkCount, route, onSignOut, child
         <nav class="tabs" aria-label={t('nav.main')}>
           {link('/', t('nav.log'))}
           {link('/mine', t('nav.mine'))}
+          {link('/picture', t('nav.picture'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
         </nav>
       )}
