@@ -97,7 +97,7 @@ export class NetworkCanvas {
     this.stopLayout();
     const moving = new Set(fresh);
     this.graph.forEachNode((id) => this.graph.setNodeAttribute(id, 'fixed', !firstTime && !moving.has(id)));
-    this.layout = new FA2Layout(this.graph, { settings: { gravity: 1, scalingRatio: 10, slowDown: 5, barnesHutOptimize: this.graph.order > 300 } });
+    this.layout = new FA2Layout(this.graph, { settings: { gravity: 1, strongGravityMode: true, scalingRatio: 10, slowDown: 5, barnesHutOptimize: this.graph.order > 300 } });
     this.layout.start();
     this.layoutTimer = setTimeout(() => {
       this.stopLayout();

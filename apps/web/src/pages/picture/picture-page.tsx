@@ -26,11 +26,12 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const [interval, setInterval] = useState<Interval>('month');
   const [step, setStep] = useState<number | null>(null);
   const [sizeBy, setSizeBy] = useState<Measure>('degree');
-  const [picture, setPicture] = useState<Picture | null>(null);
+  const [shown, setShown] = useState<{ date: string; picture: Picture } | null>(null);
+  const picture = shown?.picture ?? null;
   const [problem, setProblem] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [selection, setSelection] = useState<Selection>(null);
-  const [redrawnMs, setRedrawnMs] = useState<number | null>(null);
+  const [redrawn, setRedrawn] = useState<{ date: string; ms: number } | null>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
   const canvas = useRef<NetworkCanvas | null>(null);
   const cache = useRef(new Map<string, Picture>());
@@ -68,23 +69,23 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
     if (!at) return;
     stepStarted.current = performance.now();
     const cached = cache.current.get(at);
-    if (cached) return setPicture(cached);
+    if (cached) return setShown({ date: at, picture: cached });
     let alive = true;
     void api.GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at } } }).then(({ data, error }) => {
       if (!alive) return;
       if (error) return setProblem(formProblems(error, []).general.join(' '));
       cache.current.set(at, data as unknown as Picture);
-      setPicture(data as unknown as Picture);
+      setShown({ date: at, picture: data as unknown as Picture });
     });
     return () => void (alive = false);
   }, [at, network.id]);
 
   useEffect(() => {
-    if (!picture || !canvasReady || !canvas.current) return;
-    canvas.current.draw(picture, sizeBy);
+    if (!shown || !canvasReady || !canvas.current) return;
+    canvas.current.draw(shown.picture, sizeBy);
     // From the new date chosen to the picture drawn: the fetch (unless cached) and the redraw.
-    setRedrawnMs(Math.round(performance.now() - stepStarted.current));
-  }, [picture, sizeBy, canvasReady]);
+    setRedrawn({ date: shown.date, ms: Math.round(performance.now() - stepStarted.current) });
+  }, [shown, sizeBy, canvasReady]);
 
   useEffect(() => canvas.current?.highlight(selection && 'member' in selection ? selection.member : undefined), [selection, picture]);
 
@@ -134,16 +135,16 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
           </button>
           <label class="picture__slider">
             <span>{t('picture.date')}</span>
-            <input type="range" min={0} max={steps.length - 1} step={1} value={current} aria-valuetext={date(at)} onInput={(e) => { setPlaying(false); setStep(Number(e.currentTarget.value)); }} />
+            <input type="range" data-date={at} min={0} max={steps.length - 1} step={1} value={current} aria-valuetext={date(at)} onInput={(e) => { setPlaying(false); setStep(Number(e.currentTarget.value)); }} />
           </label>
           <output class="picture__at" aria-live="polite">
             {date(at)}
           </output>
         </div>
       )}
-      <p class="picture__summary" role="status">
+      <p class="picture__summary" role="status" data-drawn={redrawn?.date}>
         {picture && t('picture.summary', { members: picture.nodes.length, ties: picture.ties.length })}
-        {redrawnMs !== null && <span class="picture__timing" data-ms={redrawnMs}> {t('picture.redrawn', { ms: redrawnMs })}</span>}
+        {redrawn && <span class="picture__timing" data-ms={redrawn.ms}> {t('picture.redrawn', { ms: redrawn.ms })}</span>}
       </p>
       <div class="picture__stage">
         <div class="picture__canvas" ref={canvasBox} role="img" aria-label={t('picture.canvasLabel')} />
