@@ -127,6 +127,10 @@ it("logs a tie by taps on a phone and the coordinator finds it in the picture's 
   await page.getByRole('checkbox', { name: 'Fanni' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  // A member is not offered the whole network's picture (the API would answer 403).
+  await page.getByRole('link', { name: 'My interactions' }).click();
+  await page.getByRole('heading', { name: 'My interactions' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Network picture' }).count()).toBe(0);
 
   const coordinator = await coordinatorPage();
   await drawnWith(coordinator, 7);

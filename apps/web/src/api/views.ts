@@ -27,6 +27,8 @@ export interface Me {
   memberId: string | null;
   role: string;
   canLogForOthers: boolean;
+  /** A coordinator (or administrator): also the one who sees the whole network's picture. */
+  canManage: boolean;
 }
 
 export interface Interaction {

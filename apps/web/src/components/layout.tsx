@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Account, NetworkSummary } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import { useSeesNetwork } from '../pages/picture/use-sees-network';
 import { navigate, type Route } from '../router';
 import { LanguageSwitch } from './language-switch';
 import './layout.css';
@@ -17,6 +18,7 @@ interface Props {
 /** Header (network, language, sign out), the member's navigation, and the page. */
 export function Layout({ account, network, networkCount, route, onSignOut, children }: Props) {
   const { t } = useI18n();
+  const seesNetwork = useSeesNetwork(network?.id);
   const link = (to: Route, label: string) => (
     <a
       href={to}
@@ -50,7 +52,7 @@ export function Layout({ account, network, networkCount, route, onSignOut, child
         <nav class="tabs" aria-label={t('nav.main')}>
           {link('/', t('nav.log'))}
           {link('/mine', t('nav.mine'))}
-          {link('/picture', t('nav.picture'))}
+          {seesNetwork && link('/picture', t('nav.picture'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
         </nav>
       )}
