@@ -55,8 +55,13 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
     let alive = true;
     void import('./network-canvas').then(({ NetworkCanvas }) => {
       if (!alive || !canvasBox.current) return;
-      canvas.current = new NetworkCanvas(canvasBox.current, { member: (id) => setSelection({ member: id }), tie: (a, b) => setSelection({ tie: [a, b] }) });
-      setCanvasReady(true);
+      try {
+        canvas.current = new NetworkCanvas(canvasBox.current, { member: (id) => setSelection({ member: id }), tie: (a, b) => setSelection({ tie: [a, b] }) });
+        setCanvasReady(true);
+      } catch {
+        // sigma needs WebGL; without it the tables below still show everything.
+        setProblem(t('picture.noWebgl'));
+      }
     });
     return () => {
       alive = false;
