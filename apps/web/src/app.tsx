@@ -9,6 +9,7 @@ import { LogPage } from './pages/log/log-page';
 import { MyInteractionsPage } from './pages/my-interactions/my-interactions-page';
 import { NetworksPage } from './pages/networks/networks-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
+import { LazyPicturePage } from './pages/picture/lazy-picture-page';
 import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
@@ -113,6 +114,8 @@ export function App() {
       <TimelinePage network={network} />
     ) : route === '/tips' ? (
       <TipsPage network={network} />
+    ) : route === '/picture' ? (
+      <LazyPicturePage network={network} />
     ) : (
       <LogPage network={network} />
     );

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -19,7 +20,30 @@ export async function chromiumExecutable(): Promise<string> {
   const system = SYSTEM_CHROMIUMS.find((path) => existsSync(path));
   if (system) return system;
   const { default: packed } = await import('@sparticuz/chromium');
-  return packed.executablePath();
+  const executable = await packed.executablePath();
+  completeSwiftShader(dirname(executable));
+  return executable;
+}
+
+/**
+ * WebGL (the network picture) needs SwiftShader's files beside the packed Chromium. The package
+ * unpacks them only when libGLESv2.so is missing, so an unpacking cut short once (another run
+ * killed midway) leaves WebGL off for good: seen here with libvk_swiftshader.so missing. Writes the
+ * files that are missing, never over one that is there.
+ */
+function completeSwiftShader(dir: string): void {
+  // The package's main file is build/cjs/index.cjs; its archives are in bin/.
+  const archive = join(dirname(require.resolve('@sparticuz/chromium')), '..', '..', 'bin', 'swiftshader.tar.br');
+  if (!existsSync(archive)) return;
+  const tar = brotliDecompressSync(readFileSync(archive));
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const name = tar.subarray(offset, offset + 100).toString().replace(/\0.*$/s, '');
+    if (!name) break;
+    const size = parseInt(tar.subarray(offset + 124, offset + 136).toString().trim() || '0', 8);
+    const path = join(dir, name);
+    if (!existsSync(path)) writeFileSync(path, tar.subarray(offset + 512, offset + 512 + size), { mode: 0o755 });
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
 }
 
 /** Flags for a closed network: nothing phones home, nothing updates, no GPU, no QUIC. */

@@ -14,9 +14,14 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-/** The site's policy: same-origin everything; the API docs page needs inline styles and data: images. */
+/**
+ * The site's policy: same-origin everything; the API docs page needs inline styles and data: images;
+ * the network picture's layout (graphology-layout-forceatlas2) runs in a Worker made from a blob: URL.
+ */
 export const SECURITY_HEADERS = securityHeaders({
-  contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"], workerSrc: ["'self'", 'blob:'] },
+  },
 });
 
 /**

@@ -28,6 +28,8 @@ export interface Me {
   role: string;
   canLogForOthers: boolean;
   canReadAnalysis?: boolean;
+  /** A coordinator (or administrator): also the one who sees the whole network's picture. */
+  canManage: boolean;
 }
 
 export interface Interaction {

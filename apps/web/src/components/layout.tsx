@@ -54,6 +54,7 @@ export function Layout({ account, network, networkCount, readsAnalysis, route, o
           {link('/mine', t('nav.mine'))}
           {readsAnalysis && link('/timeline', t('nav.timeline'))}
           {readsAnalysis && link('/tips', t('nav.tips'))}
+          {readsAnalysis && link('/picture', t('nav.picture'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
         </nav>
       )}

@@ -1,0 +1,117 @@
+import Graph from 'graphology';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import Sigma from 'sigma';
+import { KIND_COLOURS, TYPE_COLOURS, type Measure, type Picture } from './picture-view';
+
+/**
+ * The network drawn with sigma on one graphology graph that lives as long as the page. A new date
+ * is applied as a difference (members and ties come and go; the rest stay where they are), so the
+ * founding star visibly grows into a web instead of jumping to a new layout. Only members seen for
+ * the first time are laid out, briefly, by ForceAtlas2 in a worker, with everyone else held fixed.
+ * This module (sigma, graphology, the layout) is loaded only by the picture page.
+ */
+export interface CanvasEvents {
+  member(id: string): void;
+  tie(a: string, b: string): void;
+}
+
+const NEW_MEMBERS_LAYOUT_MS = 600;
+const FIRST_LAYOUT_MS = 1500;
+
+export class NetworkCanvas {
+  private readonly graph = new Graph({ type: 'undirected' });
+  private readonly sigma: Sigma;
+  private readonly seen = new Map<string, { x: number; y: number }>();
+  private layout?: FA2Layout;
+  private layoutTimer?: ReturnType<typeof setTimeout>;
+  private highlighted?: string;
+
+  constructor(container: HTMLElement, events: CanvasEvents) {
+    this.sigma = new Sigma(this.graph, container, {
+      enableEdgeEvents: true,
+      labelRenderedSizeThreshold: 8,
+      defaultEdgeType: 'line',
+      nodeReducer: (node, data) => (this.highlighted && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted) ? { ...data, color: '#d5dbe0', label: '' } : data),
+    });
+    this.sigma.on('clickNode', ({ node }) => events.member(node));
+    this.sigma.on('clickEdge', ({ edge }) => events.tie(...(this.graph.extremities(edge) as [string, string])));
+  }
+
+  /** Draws `picture`; answers how long the synchronous part took (graph updated and rendered), in ms. */
+  draw(picture: Picture, sizeBy: Measure): number {
+    const started = performance.now();
+    const present = new Set(picture.nodes.map((n) => n.id));
+    this.graph.forEachNode((id) => void (present.has(id) || this.graph.dropNode(id)));
+    const largest = Math.max(1e-9, ...picture.nodes.map((n) => n.measures[sizeBy] ?? 0));
+    const fresh: string[] = [];
+    for (const node of picture.nodes) {
+      const size = 4 + 14 * Math.sqrt((node.measures[sizeBy] ?? 0) / largest);
+      const attributes = { label: node.name, size, color: TYPE_COLOURS[node.type] ?? TYPE_COLOURS.other };
+      if (this.graph.hasNode(node.id)) {
+        this.graph.mergeNodeAttributes(node.id, attributes);
+        continue;
+      }
+      const known = this.seen.get(node.id);
+      this.graph.addNode(node.id, { ...attributes, ...(known ?? { x: Math.random() * 100, y: Math.random() * 100 }) });
+      if (!known) fresh.push(node.id);
+    }
+    const ties = new Set<string>();
+    for (const tie of picture.ties) {
+      const key = tie.a < tie.b ? `${tie.a}|${tie.b}` : `${tie.b}|${tie.a}`;
+      ties.add(key);
+      const attributes = { color: KIND_COLOURS[tie.deepestKind] ?? '#999', size: 1 + Math.min(5, Math.log1p(tie.strength)) };
+      if (this.graph.hasEdge(key)) this.graph.mergeEdgeAttributes(key, attributes);
+      else this.graph.addEdgeWithKey(key, tie.a, tie.b, attributes);
+    }
+    this.graph.forEachEdge((key) => void (ties.has(key) || this.graph.dropEdge(key)));
+    this.placeNearNeighbours(fresh);
+    this.sigma.refresh();
+    const took = performance.now() - started;
+    if (fresh.length > 0) this.layOut(fresh, this.seen.size === 0);
+    this.remember();
+    return took;
+  }
+
+  highlight(memberId: string | undefined): void {
+    this.highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    this.sigma.refresh();
+  }
+
+  kill(): void {
+    this.stopLayout();
+    this.sigma.kill();
+  }
+
+  /** A newcomer starts beside someone it is tied to who already has a place: the layout then only nudges it. */
+  private placeNearNeighbours(fresh: string[]): void {
+    for (const id of fresh) {
+      const anchor = this.graph.neighbors(id).find((n) => this.seen.has(n));
+      if (!anchor) continue;
+      const { x, y } = this.seen.get(anchor)!;
+      this.graph.mergeNodeAttributes(id, { x: x + (Math.random() - 0.5) * 5, y: y + (Math.random() - 0.5) * 5 });
+    }
+  }
+
+  /** Runs ForceAtlas2 for a moment with everyone but the newcomers fixed in place. */
+  private layOut(fresh: string[], firstTime: boolean): void {
+    this.stopLayout();
+    const moving = new Set(fresh);
+    this.graph.forEachNode((id) => this.graph.setNodeAttribute(id, 'fixed', !firstTime && !moving.has(id)));
+    this.layout = new FA2Layout(this.graph, { settings: { gravity: 1, strongGravityMode: true, scalingRatio: 10, slowDown: 5, barnesHutOptimize: this.graph.order > 300 } });
+    this.layout.start();
+    this.layoutTimer = setTimeout(() => {
+      this.stopLayout();
+      this.remember();
+    }, firstTime ? FIRST_LAYOUT_MS : NEW_MEMBERS_LAYOUT_MS);
+  }
+
+  private stopLayout(): void {
+    clearTimeout(this.layoutTimer);
+    this.layout?.kill();
+    this.layout = undefined;
+  }
+
+  private remember(): void {
+    this.graph.forEachNode((id, { x, y }) => void this.seen.set(id, { x, y }));
+  }
+}

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ADMIN } from '../e2e/support/solmu-app';
+import { phonePage, seriousAccessibilityProblems, signIn, startWorld, WebWorld } from './support/solmu-web';
+
+/**
+ * The coordinator's network picture in headless Chromium against the real app: the canvas drawn
+ * (sigma on WebGL), the time slider redrawing an earlier, smaller network, a member's panel opened
+ * from the members table, and the member's tie logged by taps on a phone found in the picture.
+ */
+let world: WebWorld;
+const contexts: BrowserContext[] = [];
+/** What the Content-Security-Policy refused (the layout worker from a blob: URL would be). */
+const refused: string[] = [];
+const DESKTOP = { width: 1280, height: 800 };
+
+beforeAll(async () => {
+  world = await startWorld();
+  const { networkId, members, solmu } = world;
+  // Two who join later, so an early date shows fewer members than today.
+  for (const [name, type, joinedAt] of [['Eero', 'research', '2025-03-01'], ['Fanni', 'incubator', '2025-06-01']] as const) {
+    const member = await solmu.request('POST', `/networks/${networkId}/members`, { name, type, joinedAt: `${joinedAt}T00:00:00Z` });
+    if (member.status !== 201) throw new Error(JSON.stringify(member.body));
+    members[name] = member.body.id;
+  }
+  const log = async (kind: string, a: string, b: string, occurredAt: string) => {
+    const answer = await solmu.request('POST', `/networks/${networkId}/interactions`, { kind, participants: [members[a], members[b]], occurredAt: `${occurredAt}T12:00:00Z` });
+    if (answer.status !== 201) throw new Error(JSON.stringify(answer.body));
+  };
+  // A star around Cecilia first; the web grows later.
+  await log('acquainted', 'Cecilia', 'Bertta', '2024-01-10');
+  await log('acquainted', 'Cecilia', 'Daniel', '2024-01-12');
+  await log('co_developed', 'Cecilia', 'Daniel', '2024-09-12');
+  await log('discussed', 'Eero', 'Bertta', '2025-04-01');
+  await log('exchanged_information', 'Fanni', 'Daniel', '2025-07-01');
+  await log('outlined_goals', 'Fanni', 'Eero', '2025-08-01');
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await world?.stop();
+});
+
+async function coordinatorPage(): Promise<Page> {
+  const context = await world.browser.newContext({ viewport: DESKTOP, locale: 'en-GB', timezoneId: 'Europe/Helsinki' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())));
+  await signIn(page, world.solmu.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Network picture' }).click();
+  return page;
+}
+
+const summary = (page: Page) => page.locator('.picture__summary');
+/** Waits until the summary line names `members` members, and answers the redraw time it reports. */
+async function drawnWith(page: Page, members: number): Promise<number> {
+  await summary(page).filter({ hasText: new RegExp(`^${members} members`) }).locator('.picture__timing').waitFor();
+  return Number(await page.locator('.picture__timing').getAttribute('data-ms'));
+}
+
+async function desktopScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SOLMU_SCREENSHOTS !== '1') return;
+  const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+it('draws the network, and the time slider redraws it at an earlier date with fewer members', async () => {
+  const page = await coordinatorPage();
+  await drawnWith(page, 7);
+  // sigma draws on WebGL: a blank canvas would be a tiny PNG, a drawn network is not.
+  await page.waitForTimeout(1600); // the first layout runs for 1.5 s
+  const today = await page.locator('.picture__canvas').screenshot();
+  expect(today.length).toBeGreaterThan(8_000);
+  expect(refused).toEqual([]);
+  expect(await page.getByRole('row').count()).toBe(1 + 7); // the six and the coordinator, a member too
+  await desktopScreenshot(page, 'picture');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+  const slider = page.getByRole('slider', { name: 'Date' });
+  const timings: number[] = [];
+  await slider.focus();
+  await page.keyboard.press('Home'); // the founding day: only the coordinator who founded it
+  timings.push(await drawnWith(page, 1));
+  await page.keyboard.press('ArrowRight'); // a month later: the four more, Cecilia's star
+  timings.push(await drawnWith(page, 5));
+  expect(await page.getByRole('row').count()).toBe(1 + 5);
+  expect(await page.locator('.ties-list summary').textContent()).toBe('2 ties');
+  await page.keyboard.press('End');
+  timings.push(await drawnWith(page, 7));
+  await page.keyboard.press('Home');
+  timings.push(await drawnWith(page, 1)); // visited before: no fetch, only the redraw
+  console.log(`slider step (new date → picture redrawn), 7 members: ${timings.map((ms) => `${ms} ms`).join(', ')}`);
+});
+
+it("opens a member's measures and ego network from the members table, and a tie's history", async () => {
+  const page = await coordinatorPage();
+  await drawnWith(page, 7);
+  const first = page.locator('.members-table tbody tr').first().locator('th');
+  await page.getByRole('button', { name: 'Strength' }).click(); // strongest first
+  expect(await first.textContent()).toBe('Daniel');
+  await page.getByRole('button', { name: 'Strength' }).click(); // weakest first
+  expect(await first.textContent()).toBe('Ada Admin');
+  await page.getByLabel('Type', { exact: true }).selectOption('research');
+  expect(await page.locator('.members-table tbody tr').count()).toBe(1);
+  await page.getByRole('button', { name: 'Eero' }).click();
+  const panel = page.getByRole('complementary', { name: 'Eero' });
+  await panel.waitFor();
+  expect(await panel.textContent()).toMatch(/Degree\s*2/);
+  await panel.getByRole('listitem').filter({ hasText: 'Fanni' }).waitFor();
+  expect(await panel.getByRole('listitem').first().textContent()).toMatch(/Fanni — Outlined shared goals/); // closest first
+  await panel.getByRole('button', { name: 'Bertta' }).click();
+  const tie = page.getByRole('complementary', { name: 'Eero and Bertta' });
+  await tie.getByRole('listitem').first().waitFor();
+  expect(await tie.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/Talked freely/)]);
+  await desktopScreenshot(page, 'picture-member');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
+
+it("logs a tie by taps on a phone and the coordinator finds it in the picture's ties", async () => {
+  const { context, page } = await phonePage(world);
+  contexts.push(context);
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Fanni' }).waitFor();
+  await page.getByRole('radio', { name: /^Looked for collaboration/ }).click();
+  await page.getByRole('checkbox', { name: 'Fanni' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  // The network shows its picture to members (membersSeeNetwork, on by default): the member is offered it too.
+  await page.getByRole('link', { name: 'My interactions' }).click();
+  await page.getByRole('heading', { name: 'My interactions' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Network picture' }).count()).toBe(1);
+
+  const coordinator = await coordinatorPage();
+  await drawnWith(coordinator, 7);
+  await coordinator.locator('.ties-list summary').click();
+  const tie = coordinator.getByRole('listitem').filter({ hasText: 'Aino and Fanni' });
+  expect(await tie.textContent()).toMatch(/Looked for collaboration/);
+  await tie.getByRole('button').click();
+  await coordinator.getByRole('complementary', { name: 'Aino and Fanni' }).getByRole('listitem').first().waitFor();
+});
