@@ -20,3 +20,7 @@ it('gives API answers the same policy and forbids caching them', () => {
   expect(directives('/api/networks')['worker-src']).toEqual(["'self'", 'blob:']);
   expect(headersFor('/api/networks')['cache-control']).toBe('no-store');
 });
+
+it('does not ask browsers to upgrade requests to https, so Solmu served over plain http still loads its scripts', () => {
+  expect(directives('/')).not.toHaveProperty('upgrade-insecure-requests');
+});

@@ -20,7 +20,17 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
  */
 export const SECURITY_HEADERS = securityHeaders({
   contentSecurityPolicy: {
-    directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"], workerSrc: ["'self'", 'blob:'] },
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'"],
+      workerSrc: ["'self'", 'blob:'],
+      // Helmet's default would make a phone that opens Solmu over plain http (a server on the office
+      // network) fetch the app's own scripts over https, which is not there: the page stays blank.
+      // Every address in our pages is relative, so nothing insecure is left to upgrade.
+      upgradeInsecureRequests: null,
+    },
   },
 });
 
