@@ -14,6 +14,7 @@ import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
 const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').then((m) => m.TimelinePage));
+const MyNetworkPage = lazyPage(() => import('./pages/my-network/my-network-page').then((m) => m.MyNetworkPage));
 const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
@@ -114,6 +115,8 @@ export function App() {
       <TimelinePage network={network} />
     ) : route === '/tips' ? (
       <TipsPage network={network} />
+    ) : route === '/my-network' ? (
+      <MyNetworkPage network={network} />
     ) : route === '/picture' ? (
       <LazyPicturePage network={network} />
     ) : (
