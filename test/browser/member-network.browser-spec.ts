@@ -67,3 +67,49 @@ it('shows a member their contacts closest first, drawn nearest, and their own ti
   await screenshot(page, 'my-network');
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
 });
+
+it('is an installable app whose log page opens offline and keeps an entry in the visible outbox', async () => {
+  const manifest = await context.request.get(world.solmu.url + '/manifest.webmanifest');
+  expect(manifest.ok()).toBe(true);
+  const { name, icons, theme_color: theme } = (await manifest.json()) as { name: string; theme_color: string; icons: Array<{ src: string; sizes: string }> };
+  expect({ name, theme }).toEqual({ name: 'Solmu', theme: '#1f5f74' });
+  for (const size of ['192x192', '512x512']) {
+    const icon = await context.request.get(world.solmu.url + icons.find((i) => i.sizes === size)!.src);
+    expect(icon.headers()['content-type']).toBe('image/png');
+  }
+
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  expect(await page.evaluate<string>('navigator.serviceWorker.ready.then((registration) => registration.active.scriptURL)')).toBe(world.solmu.url + '/sw.js');
+  const before = (await world.solmu.request('GET', `/networks/${world.networkId}/interactions?member=${world.members.Bertta}`)).body.interactions.length as number;
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('checkbox', { name: 'Bertta' }).waitFor();
+  await page.getByRole('radio', { name: /^Looked for collaboration/ }).click();
+  await page.getByRole('checkbox', { name: 'Bertta' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
+  await page.getByRole('button', { name: 'Log another' }).click();
+  await page.getByRole('heading', { name: '1 waiting to be sent' }).waitFor();
+  await screenshot(page, 'offline-outbox');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+  // The worker's cache holds the app shell and never an answer of the API.
+  const cached = await page.evaluate<string[]>(`(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    return paths;
+  })()`);
+  expect(cached).toContain('/index.html');
+  expect(cached.filter((path) => path.startsWith('/api'))).toEqual([]);
+
+  // Back online, "Send now" sends it (the app fetches its CSRF token first, as none is stored): stored once.
+  // (Chromium here fires no "online" event after context.setOffline(false); the app's timer would retry in 20 s.)
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByRole('heading', { name: /waiting to be sent/ }).waitFor({ state: 'detached' });
+  const after = (await world.solmu.request('GET', `/networks/${world.networkId}/interactions?member=${world.members.Bertta}`)).body.interactions as Array<{ kind: string }>;
+  expect(after).toHaveLength(before + 1);
+  expect(after.filter((i) => i.kind === 'explored_collaboration')).toHaveLength(1);
+}, 60_000);
