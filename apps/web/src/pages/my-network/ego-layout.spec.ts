@@ -8,8 +8,8 @@ describe('egoLayout', () => {
     const distances = placed.map((p) => distance(p, 400));
     expect(placed.map((p) => p.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     for (let i = 1; i < distances.length; i++) expect(distances[i]).toBeGreaterThan(distances[i - 1]);
-    expect(distances[0]).toBeCloseTo(80, 0);
-    expect(distances[4]).toBeCloseTo(168, 0);
+    expect(distances[0]).toBeCloseTo(64, 0);
+    expect(distances[4]).toBeCloseTo(120, 0);
   });
 
   it('keeps every contact inside the picture and apart from the others', () => {
@@ -25,7 +25,7 @@ describe('egoLayout', () => {
   });
 
   it('puts a lone contact on the inner ring and draws nothing for none', () => {
-    expect(distance(egoLayout(['a'], 400)[0], 400)).toBeCloseTo(80, 0);
+    expect(distance(egoLayout(['a'], 400)[0], 400)).toBeCloseTo(64, 0);
     expect(egoLayout([], 400)).toEqual([]);
   });
 });

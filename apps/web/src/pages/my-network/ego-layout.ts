@@ -14,8 +14,8 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** Positions in a square of `size` (centre at size / 2); `ids` closest first. */
 export function egoLayout(ids: readonly string[], size: number): Placed[] {
   const centre = size / 2;
-  const inner = size * 0.2;
-  const outer = size * 0.42;
+  const inner = size * 0.16;
+  const outer = size * 0.3; // room outside for the names
   return ids.map((id, rank) => {
     // The first contact on the inner ring, the last on the outer; one contact alone sits inside.
     const share = ids.length > 1 ? rank / (ids.length - 1) : 0;

@@ -90,7 +90,7 @@ export function MyNetworkPage({ network }: { network: NetworkSummary }) {
           <p>{t('myNetwork.none')}</p>
         ) : (
           <>
-            <svg class="ego" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-labelledby="ego-caption">
+            <svg class="ego" viewBox={`0 0 ${SIZE} ${SIZE}`} overflow="visible" role="img" aria-labelledby="ego-caption">
               <title id="ego-caption">{t('myNetwork.pictureLabel', { name: ego.member.name, count: ego.alters.length })}</title>
               {ego.tiesAmongAlters.map((tie) => {
                 const a = at.get(tie.a);
@@ -103,10 +103,14 @@ export function MyNetworkPage({ network }: { network: NetworkSummary }) {
               })}
               {ego.alters.map((alter) => {
                 const p = at.get(alter.id)!;
+                // The name goes on the far side of the contact, away from the tie that reaches it.
+                const length = Math.hypot(p.x - centre, p.y - centre) || 1;
+                const dx = (p.x - centre) / length;
+                const dy = (p.y - centre) / length;
                 return (
                   <g key={alter.id} class="ego__contact">
                     <circle cx={p.x} cy={p.y} r={9} fill={KIND_COLOURS[alter.tie.deepestKind] ?? '#5f6b73'} />
-                    <text x={p.x} y={p.y + 22} text-anchor="middle">
+                    <text x={p.x + dx * 14} y={p.y + dy * 14 + 4 + (dy > 0.5 ? 8 : dy < -0.5 ? -4 : 0)} text-anchor={dx > 0.3 ? 'start' : dx < -0.3 ? 'end' : 'middle'}>
                       {alter.name}
                     </text>
                   </g>
