@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, onSessionEvents, setCsrfToken } from './api/client';
+import { api, forgetRemembered, onSessionEvents, setCsrfToken } from './api/client';
 import { formProblems } from './api/problems';
+import { rememberSignedIn } from './api/remembered';
 import type { Account, Me, NetworkSummary } from './api/views';
 import { Layout } from './components/layout';
 import { lazyPage } from './components/lazy-page';
@@ -14,6 +15,7 @@ import { navigate, useRoute } from './router';
 
 const NETWORK_KEY = 'solmu.network';
 const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').then((m) => m.TimelinePage));
+const MyNetworkPage = lazyPage(() => import('./pages/my-network/my-network-page').then((m) => m.MyNetworkPage));
 const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
@@ -37,6 +39,7 @@ export function App() {
 
   const signedIn = useCallback(async (account: Account, csrfToken: string | undefined) => {
     setCsrfToken(csrfToken);
+    rememberSignedIn(account);
     const joined = pendingInvitation.current ? await acceptInvitation(pendingInvitation.current) : undefined;
     const { data } = await api.GET('/api/networks');
     const networks = (data as NetworkSummary[] | undefined) ?? [];
@@ -65,6 +68,7 @@ export function App() {
     void api.GET('/api/auth/session').then(({ data, response }) => {
       const body = data as { account?: Account; csrfToken?: string } | undefined;
       if (response.ok && body?.account) return signedIn(body.account, body.csrfToken);
+      forgetRemembered();
       setSession({ state: 'signed-out', expired: false });
     }, () => setSession({ state: 'signed-out', expired: false }));
     // Only once, at start: a later sign-in comes through the sign-in page's callback.
@@ -78,6 +82,7 @@ export function App() {
 
   const signOut = async () => {
     await api.POST('/api/auth/logout');
+    forgetRemembered();
     setCsrfToken(undefined);
     setSession({ state: 'signed-out', expired: false });
   };
@@ -114,6 +119,8 @@ export function App() {
       <TimelinePage network={network} />
     ) : route === '/tips' ? (
       <TipsPage network={network} />
+    ) : route === '/my-network' ? (
+      <MyNetworkPage network={network} />
     ) : route === '/picture' ? (
       <LazyPicturePage network={network} />
     ) : (

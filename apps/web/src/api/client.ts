@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { forgetAll, recall, remember } from './remembered';
 import type { paths } from './schema';
 
 /**
@@ -25,22 +26,37 @@ const MAX_RETRIES = 3;
 const MAX_WAIT_SECONDS = 30;
 
 const csrf: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
+    // Opened offline, the app has no token yet (it is never stored): ask for it before the first write.
+    if (!SAFE.has(request.method) && !csrfToken) await refreshCsrfToken();
     if (!SAFE.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
     return request;
   },
   onResponse({ response, request }) {
     // Asking who is signed in (or trying to sign in) may answer 401 without ending anything.
     const url = new URL(request.url);
-    if (response.status === 401 && url.pathname !== '/api/auth/session' && url.pathname !== '/api/auth/login') onSignedOut();
+    if (response.status === 401 && url.pathname !== '/api/auth/session' && url.pathname !== '/api/auth/login') {
+      forgetAll();
+      onSignedOut();
+    }
     return response;
   },
 };
 
 /** fetch that waits out 429 Too Many Requests (Retry-After seconds, capped) a few times. */
 async function patientFetch(input: Request): Promise<Response> {
+  const url = new URL(input.url);
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(input.clone());
+    let response: Response;
+    try {
+      response = await fetch(input.clone());
+    } catch (offline) {
+      // No connection: the last answer, where one is kept (remembered.ts), so the log page opens.
+      const kept = input.method === 'GET' ? recall(url) : undefined;
+      if (kept) return kept;
+      throw offline;
+    }
+    if (input.method === 'GET') await remember(url, response);
     if (response.status !== 429 || attempt >= MAX_RETRIES) return response;
     const seconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(response.headers.get('retry-after')) || 2 ** attempt));
     onWaiting(seconds);
@@ -48,6 +64,18 @@ async function patientFetch(input: Request): Promise<Response> {
     onWaiting(0);
   }
 }
+
+async function refreshCsrfToken(): Promise<void> {
+  try {
+    const response = await fetch(new URL('/api/auth/session', location.origin), { credentials: 'same-origin' });
+    if (response.ok) csrfToken = ((await response.json()) as { csrfToken?: string }).csrfToken;
+  } catch {
+    // Still offline: the write fails as a network error and waits in the outbox.
+  }
+}
+
+/** Forgets the answers kept for opening offline (on signing out). */
+export { forgetAll as forgetRemembered };
 
 export const api = createClient<paths>({ baseUrl: location.origin, fetch: patientFetch });
 api.use(csrf);

@@ -52,6 +52,7 @@ export function Layout({ account, network, networkCount, readsAnalysis, route, o
         <nav class="tabs" aria-label={t('nav.main')}>
           {link('/', t('nav.log'))}
           {link('/mine', t('nav.mine'))}
+          {link('/my-network', t('nav.myNetwork'))}
           {readsAnalysis && link('/timeline', t('nav.timeline'))}
           {readsAnalysis && link('/tips', t('nav.tips'))}
           {readsAnalysis && link('/picture', t('nav.picture'))}

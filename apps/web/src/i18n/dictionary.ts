@@ -213,6 +213,18 @@ export const en = {
   'memberType.research': 'Research',
   'memberType.policy': 'Policy',
   'memberType.other': 'Other',
+  // My network (the member's ego picture) and the installable app.
+  'nav.myNetwork': 'My network',
+  'myNetwork.title': 'My network',
+  'myNetwork.intro': 'You in the centre, the people you work with around you: the closer someone is drawn, the deeper your tie on the ladder knowing → trust → commitment.',
+  'myNetwork.pictureLabel': { one: '{name} and {count} contact, closest nearest', other: '{name} and {count} contacts, closest nearest' },
+  'myNetwork.legend': 'Tie colours: the deepest kind of interaction',
+  'myNetwork.contacts': 'My contacts, closest first',
+  'myNetwork.interactions': { one: '{count} interaction', other: '{count} interactions' },
+  'myNetwork.noAmong': 'Which of your contacts know each other is not shown in this network.',
+  'myNetwork.none': 'No ties yet: log an interaction and the people you met appear here.',
+  'myNetwork.notMember': 'You are not a member of this network, so you have no network of your own here.',
+  'myNetwork.tips': 'My tips',
 } satisfies Record<string, Entry>;
 
 export type Key = keyof typeof en;
@@ -425,6 +437,18 @@ export const fi: { [K in Key]: (typeof en)[K] extends Plural ? Plural : string }
   'memberType.research': 'Tutkimus',
   'memberType.policy': 'Päätöksenteko',
   'memberType.other': 'Muu',
+  // Oma verkosto (jäsenen egoverkosto) ja asennettava sovellus.
+  'nav.myNetwork': 'Oma verkosto',
+  'myNetwork.title': 'Oma verkostoni',
+  'myNetwork.intro': 'Sinä keskellä, yhteistyökumppanisi ympärilläsi: mitä lähemmäs joku on piirretty, sitä syvempi suhteenne on portailla tunteminen → luottamus → sitoutuminen.',
+  'myNetwork.pictureLabel': { one: '{name} ja {count} yhteys, läheisin lähimpänä', other: '{name} ja {count} yhteyttä, läheisimmät lähimpänä' },
+  'myNetwork.legend': 'Suhteiden värit: syvin vuorovaikutuksen laji',
+  'myNetwork.contacts': 'Yhteyteni, läheisimmät ensin',
+  'myNetwork.interactions': { one: '{count} kirjaus', other: '{count} kirjausta' },
+  'myNetwork.noAmong': 'Tässä verkostossa ei näytetä, ketkä yhteyksistäsi tuntevat toisensa.',
+  'myNetwork.none': 'Ei vielä suhteita: kirjaa vuorovaikutus, niin tapaamasi ihmiset näkyvät tässä.',
+  'myNetwork.notMember': 'Et ole tämän verkoston jäsen, joten sinulla ei ole täällä omaa verkostoa.',
+  'myNetwork.tips': 'Omat vinkkini',
 };
 
 export const DICTIONARIES = { en, fi } as const;
