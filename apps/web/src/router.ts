@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The few screens have plain paths; links and buttons move between them with the History API. */
-export type Route = '/' | '/mine' | '/networks' | '/timeline' | '/tips' | '/picture';
-const ROUTES: Route[] = ['/', '/mine', '/networks', '/timeline', '/tips', '/picture'];
+export type Route = '/' | '/mine' | '/networks' | '/timeline' | '/tips' | '/picture' | '/manage';
+const ROUTES: Route[] = ['/', '/mine', '/networks', '/timeline', '/tips', '/picture', '/manage'];
 
 export function currentRoute(): Route {
   return (ROUTES as string[]).includes(location.pathname) ? (location.pathname as Route) : '/';
