@@ -44,10 +44,11 @@ afterEach(async () => {
 });
 
 it('creates an API token, shows it once, and revokes it so the API refuses it', async () => {
-  await page.getByLabel('Name', { exact: true }).first().fill('Slack workspace');
-  await page.getByRole('checkbox', { name: /interactions:write/ }).check();
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Name', { exact: true }).fill('Slack workspace');
+  await tokens.getByRole('checkbox', { name: /interactions:write/ }).check();
   const created = page.waitForResponse((r) => r.url().endsWith('/tokens') && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Create token' }).click();
+  await tokens.getByRole('button', { name: 'Create token' }).click();
   const answer = await (await created).json();
   expect(answer.scopes).toEqual(['network:read', 'interactions:write']);
 
@@ -101,3 +102,44 @@ async function readDownload(path: Promise<string>): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(await path, 'utf8');
 }
+
+it('adds a member: a bad email is named beside its field, then corrected; edits and invites them', async () => {
+  const form = page.getByRole('form', { name: 'Add a member' });
+  await form.getByLabel('Name').fill('Helmi Hautomo');
+  await form.getByLabel('Email (optional)').fill('helmi.example');
+  await form.getByLabel('Organisation (optional)').fill('Posintra Oy');
+  await form.getByLabel('Type').selectOption('incubator');
+  await form.getByLabel('Joined on (optional)').fill('2024-02-15');
+  await form.getByRole('button', { name: 'Add a member' }).click();
+
+  const emailError = form.locator('#member-email-error');
+  await emailError.waitFor();
+  expect(await emailError.textContent()).toMatch(/email/i);
+  expect(await form.getByLabel('Email (optional)').getAttribute('aria-describedby')).toBe('member-email-error');
+  expect(await form.locator('#member-name-error').count()).toBe(0);
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+  await form.getByLabel('Email (optional)').fill('helmi@example.org');
+  await form.getByRole('button', { name: 'Add a member' }).click();
+  await page.getByText('Helmi Hautomo was added.').waitFor();
+  const stored = (await solmu.request('GET', `/networks/${networkId}/members`)).body.find((m: { name: string }) => m.name === 'Helmi Hautomo');
+  expect(stored).toMatchObject({ email: 'helmi@example.org', organisation: 'Posintra Oy', type: 'incubator' });
+  expect(stored.joinedAt.slice(0, 10)).toBe('2024-02-15'); // the network's zone is UTC here
+  expect(await form.locator('.field-error').count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Edit Helmi Hautomo' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Helmi Hautomo' });
+  await edit.getByLabel('Organisation (optional)').fill('');
+  await edit.getByLabel('Type').selectOption('company');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Helmi Hautomo was saved.').waitFor();
+  const changed = (await solmu.request('GET', `/networks/${networkId}/members/${stored.id}`)).body;
+  expect(changed.type).toBe('company');
+  expect(changed.organisation).toBeUndefined();
+
+  await page.getByRole('button', { name: 'Invite Helmi Hautomo' }).click();
+  const link = await page.locator('.invitation code').textContent();
+  expect(link).toMatch(/\/invitations\/accept\?token=/);
+  const invitations = (await solmu.request('GET', `/networks/${networkId}/invitations`)).body;
+  expect(invitations.some((i: { memberId: string }) => i.memberId === stored.id)).toBe(true);
+});
