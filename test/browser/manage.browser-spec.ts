@@ -143,3 +143,30 @@ it('adds a member: a bad email is named beside its field, then corrected; edits 
   const invitations = (await solmu.request('GET', `/networks/${networkId}/invitations`)).body;
   expect(invitations.some((i: { memberId: string }) => i.memberId === stored.id)).toBe(true);
 });
+
+it('changes the network settings, with an out-of-range weight named beside its kind', async () => {
+  const settings = page.getByRole('region', { name: 'Network settings' });
+  await settings.getByRole('checkbox', { name: /Members see the whole network/ }).uncheck();
+  await settings.getByLabel('Time zone').selectOption('Europe/Helsinki');
+  await settings.getByLabel('Talked freely').fill('2000');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  const error = settings.locator('#weight-discussed-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('1000');
+  expect((await solmu.request('GET', `/networks/${networkId}`)).body.settings.timeZone).not.toBe('Europe/Helsinki');
+
+  await settings.getByLabel('Talked freely').fill('2,5');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByText('Settings saved.').waitFor();
+  expect(await settings.locator('.field-error').count()).toBe(0);
+  const stored = (await solmu.request('GET', `/networks/${networkId}`)).body.settings;
+  expect(stored).toMatchObject({ membersSeeNetwork: false, timeZone: 'Europe/Helsinki', depthWeights: { discussed: 2.5 } });
+  expect(stored.depthWeights.acquainted).toBeUndefined();
+
+  // Shown as stored after a reload.
+  await page.reload();
+  await page.getByRole('region', { name: 'Network settings' }).getByLabel('Talked freely').waitFor();
+  expect(await page.getByLabel('Talked freely').inputValue()).toBe('2.5');
+  expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Helsinki');
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});

@@ -262,6 +262,15 @@ export const en = {
   'members.inviteLink': 'Invitation link for {name} (send it to them):',
   'members.table': 'Members of the network',
   'members.left': 'left',
+  'settings.title': 'Network settings',
+  'settings.membersSeeNetwork': 'Members see the whole network picture and timeline (coordinators always do)',
+  'settings.timeZone': 'Time zone',
+  'settings.timeZoneHint': 'Dates typed without a time zone are read in it, and timeline weeks and months start at its midnights. Stored times do not move.',
+  'settings.depthWeights': 'Weight of each kind in tie strength',
+  'settings.depthWeightsHint': 'A number from 0 to 1000; leave a box empty to keep Solmu’s default.',
+  'settings.default': 'default',
+  'settings.save': 'Save settings',
+  'settings.saved': 'Settings saved.',
 } satisfies Record<string, Entry>;
 
 export type Key = keyof typeof en;
@@ -523,6 +532,15 @@ export const fi: { [K in Key]: (typeof en)[K] extends Plural ? Plural : string }
   'members.inviteLink': 'Kutsulinkki ({name}), lähetä se hänelle:',
   'members.table': 'Verkoston jäsenet',
   'members.left': 'lähtenyt',
+  'settings.title': 'Verkoston asetukset',
+  'settings.membersSeeNetwork': 'Jäsenet näkevät koko verkoston kuvan ja aikajanan (koordinaattorit näkevät aina)',
+  'settings.timeZone': 'Aikavyöhyke',
+  'settings.timeZoneHint': 'Ilman aikavyöhykettä kirjoitetut päivät luetaan siinä, ja aikajanan viikot ja kuukaudet alkavat sen keskiyöstä. Tallennetut ajat eivät siirry.',
+  'settings.depthWeights': 'Kunkin lajin paino siteen vahvuudessa',
+  'settings.depthWeightsHint': 'Luku 0–1000; tyhjä ruutu pitää Solmun oletuksen.',
+  'settings.default': 'oletus',
+  'settings.save': 'Tallenna asetukset',
+  'settings.saved': 'Asetukset tallennettiin.',
 };
 
 export const DICTIONARIES = { en, fi } as const;

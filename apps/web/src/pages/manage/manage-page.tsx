@@ -2,10 +2,11 @@ import type { NetworkSummary } from '../../api/views';
 import { useI18n } from '../../i18n/i18n';
 import { ExportsSection } from './exports-section';
 import { MembersSection } from './members-section';
+import { SettingsSection } from './settings-section';
 import { TokensSection } from './tokens-section';
 import './manage.css';
 
-/** The coordinator's page for running the network: members and invitations, API tokens and exports. The API checks every right. */
+/** The coordinator's page for running the network: members and invitations, API tokens, exports and settings. The API checks every right. */
 export function ManagePage({ network }: { network: NetworkSummary }) {
   const { t } = useI18n();
   return (
@@ -14,6 +15,7 @@ export function ManagePage({ network }: { network: NetworkSummary }) {
       <MembersSection network={network} />
       <TokensSection network={network} />
       <ExportsSection network={network} />
+      <SettingsSection network={network} />
     </div>
   );
 }
