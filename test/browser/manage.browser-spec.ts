@@ -170,3 +170,30 @@ it('changes the network settings, with an out-of-range weight named beside its k
   expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Helsinki');
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
 });
+
+it('records an intervention (a missing title is named beside its field) and shows its effect, before → after', async () => {
+  await solmu.request('POST', `/networks/${networkId}/interactions`, { kind: 'outlined_goals', participants: [members[0], members[1]], occurredAt: '2024-02-20' });
+  const section = page.getByRole('region', { name: 'Interventions' });
+  await section.getByLabel('Kind').selectOption('matchmaking');
+  await section.getByLabel('Date').fill('2024-02-10');
+  await section.getByRole('button', { name: 'Record an intervention' }).click();
+  await section.locator('#intervention-title-error').waitFor();
+
+  await section.getByLabel('Title').fill('Matchmaking breakfast');
+  await section.getByRole('button', { name: 'Record an intervention' }).click();
+  await section.getByText('“Matchmaking breakfast” was recorded.').waitFor();
+  const [recorded] = (await solmu.request('GET', `/networks/${networkId}/interventions`)).body;
+  expect(recorded).toMatchObject({ title: 'Matchmaking breakfast', kind: 'matchmaking' });
+
+  await section.getByRole('button', { name: 'Show the effect of Matchmaking breakfast' }).click();
+  const table = section.getByRole('table', { name: /^Effect of Matchmaking breakfast: the network just before and 90 days after/ });
+  await table.waitFor();
+  const effect = (await solmu.request('GET', `/networks/${networkId}/interventions/${recorded.id}/effect`)).body;
+  expect(effect.before.measures.ties).toBe(1);
+  expect(effect.after.measures.ties).toBe(2);
+  const cells = async (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td').allTextContents();
+  expect((await cells('Ties')).slice(0, 3)).toEqual(['1', '2', '+1']);
+  const density = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+  expect((await cells('Density')).slice(0, 2)).toEqual([density.format(effect.before.measures.density), density.format(effect.after.measures.density)]);
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+});
