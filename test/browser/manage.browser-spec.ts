@@ -43,6 +43,18 @@ afterEach(async () => {
   await context.close();
 });
 
+it('is not offered to a plain member, and the API refuses them its tokens', async () => {
+  const person = await aPerson(solmu, 'aino@solmu.test', 'Aino');
+  await linkPerson(solmu, networkId, members[1], person.token);
+  const memberContext = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, solmu.url, 'aino@solmu.test', PASSWORD);
+  await memberPage.getByRole('link', { name: 'My interactions' }).waitFor();
+  expect(await memberPage.getByRole('link', { name: 'Manage' }).count()).toBe(0);
+  expect((await solmu.requestAs(person.token, 'GET', `/networks/${networkId}/tokens`)).status).toBe(403);
+  await memberContext.close();
+});
+
 it('creates an API token, shows it once, and revokes it so the API refuses it', async () => {
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokens.getByLabel('Name', { exact: true }).fill('Slack workspace');
@@ -60,7 +72,8 @@ it('creates an API token, shows it once, and revokes it so the API refuses it', 
   await page.getByRole('button', { name: 'Copy' }).waitFor();
   expect(await page.getByRole('row', { name: /Slack workspace/ }).count()).toBe(1);
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  await screenshot(page, 'manage');
+  await secret.scrollIntoViewIfNeeded();
+  await screenshot(page, 'manage-token');
 
   // Once put away, the secret is nowhere on the page, nor after a reload: only its name is listed.
   await page.getByRole('button', { name: 'I have copied it' }).click();
