@@ -17,6 +17,7 @@ const NETWORK_KEY = 'solmu.network';
 const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').then((m) => m.TimelinePage));
 const MyNetworkPage = lazyPage(() => import('./pages/my-network/my-network-page').then((m) => m.MyNetworkPage));
 const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
+const ManagePage = lazyPage(() => import('./pages/manage/manage-page').then((m) => m.ManagePage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
 const invitationToken = location.pathname === '/invitations/accept' ? new URLSearchParams(location.search).get('token') : null;
@@ -36,6 +37,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const pendingInvitation = useRef(invitationToken);
   const [readsAnalysis, setReadsAnalysis] = useState(false);
+  const [manages, setManages] = useState(false);
 
   const signedIn = useCallback(async (account: Account, csrfToken: string | undefined) => {
     setCsrfToken(csrfToken);
@@ -97,8 +99,12 @@ export function App() {
   // Whether this person may read the network's analysis decides if the timeline and tips are offered.
   useEffect(() => {
     setReadsAnalysis(false);
+    setManages(false);
     if (!network) return;
-    void api.GET('/api/networks/{networkId}/me', { params: { path: { networkId: network.id } } }).then(({ data }) => setReadsAnalysis((data as Me | undefined)?.canReadAnalysis === true));
+    void api.GET('/api/networks/{networkId}/me', { params: { path: { networkId: network.id } } }).then(({ data }) => {
+      setReadsAnalysis((data as Me | undefined)?.canReadAnalysis === true);
+      setManages((data as Me | undefined)?.canManage === true);
+    });
   }, [network?.id]);
 
   if (session.state === 'loading') return <p class="loading">{t('common.loading')}</p>;
@@ -123,11 +129,13 @@ export function App() {
       <MyNetworkPage network={network} />
     ) : route === '/picture' ? (
       <LazyPicturePage network={network} />
+    ) : route === '/manage' ? (
+      <ManagePage network={network} />
     ) : (
       <LogPage network={network} />
     );
   return (
-    <Layout account={session.account} network={network} readsAnalysis={readsAnalysis} networkCount={session.networks.length} route={route} onSignOut={signOut}>
+    <Layout account={session.account} network={network} readsAnalysis={readsAnalysis} manages={manages} networkCount={session.networks.length} route={route} onSignOut={signOut}>
       {busy}
       {notice && (
         <p class="notice" role="status">

@@ -11,13 +11,15 @@ interface Props {
   networkCount: number;
   /** May read the network's analysis: the timeline and tips are offered. */
   readsAnalysis?: boolean;
+  /** Coordinates the network (/me's canManage): the Manage page is offered. */
+  manages?: boolean;
   route: Route;
   onSignOut: () => void;
   children: ComponentChildren;
 }
 
 /** Header (network, language, sign out), the member's navigation, and the page. */
-export function Layout({ account, network, networkCount, readsAnalysis, route, onSignOut, children }: Props) {
+export function Layout({ account, network, networkCount, readsAnalysis, manages, route, onSignOut, children }: Props) {
   const { t } = useI18n();
   const link = (to: Route, label: string) => (
     <a
@@ -57,6 +59,7 @@ export function Layout({ account, network, networkCount, readsAnalysis, route, o
           {readsAnalysis && link('/tips', t('nav.tips'))}
           {readsAnalysis && link('/picture', t('nav.picture'))}
           {networkCount > 1 && link('/networks', t('nav.networks'))}
+          {manages && link('/manage', t('nav.manage'))}
         </nav>
       )}
       <main id="main" tabIndex={-1}>

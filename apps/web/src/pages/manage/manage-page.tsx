@@ -1,0 +1,23 @@
+import type { NetworkSummary } from '../../api/views';
+import { useI18n } from '../../i18n/i18n';
+import { ExportsSection } from './exports-section';
+import { InterventionsSection } from './interventions-section';
+import { MembersSection } from './members-section';
+import { SettingsSection } from './settings-section';
+import { TokensSection } from './tokens-section';
+import './manage.css';
+
+/** The coordinator's page for running the network: members and invitations, API tokens, exports, settings, and interventions with their effect. The API checks every right. */
+export function ManagePage({ network }: { network: NetworkSummary }) {
+  const { t } = useI18n();
+  return (
+    <div class="manage-page">
+      <h1>{t('manage.title')}</h1>
+      <MembersSection network={network} />
+      <TokensSection network={network} />
+      <ExportsSection network={network} />
+      <SettingsSection network={network} />
+      <InterventionsSection network={network} />
+    </div>
+  );
+}
