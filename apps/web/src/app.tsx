@@ -18,6 +18,8 @@ const TimelinePage = lazyPage(() => import('./pages/timeline/timeline-page').the
 const MyNetworkPage = lazyPage(() => import('./pages/my-network/my-network-page').then((m) => m.MyNetworkPage));
 const TipsPage = lazyPage(() => import('./pages/tips/tips-page').then((m) => m.TipsPage));
 const ManagePage = lazyPage(() => import('./pages/manage/manage-page').then((m) => m.ManagePage));
+const IntegrationsPage = lazyPage(() => import('./pages/manage/integrations-page').then((m) => m.IntegrationsPage));
+const ImportsPage = lazyPage(() => import('./pages/manage/imports-page').then((m) => m.ImportsPage));
 
 /** The token of an invitation link (/invitations/accept?token=…), accepted once the person is signed in. */
 const invitationToken = location.pathname === '/invitations/accept' ? new URLSearchParams(location.search).get('token') : null;
@@ -131,6 +133,10 @@ export function App() {
       <LazyPicturePage network={network} />
     ) : route === '/manage' ? (
       <ManagePage network={network} />
+    ) : route === '/manage/integrations' ? (
+      <IntegrationsPage network={network} />
+    ) : route === '/manage/imports' ? (
+      <ImportsPage network={network} />
     ) : (
       <LogPage network={network} />
     );

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The few screens have plain paths; links and buttons move between them with the History API. */
-export type Route = '/' | '/mine' | '/networks' | '/timeline' | '/tips' | '/picture' | '/my-network' | '/manage';
-const ROUTES: Route[] = ['/', '/mine', '/networks', '/timeline', '/tips', '/picture', '/my-network', '/manage'];
+export type Route = '/' | '/mine' | '/networks' | '/timeline' | '/tips' | '/picture' | '/my-network' | '/manage' | '/manage/integrations' | '/manage/imports';
+const ROUTES: Route[] = ['/', '/mine', '/networks', '/timeline', '/tips', '/picture', '/my-network', '/manage', '/manage/integrations', '/manage/imports'];
 
 export function currentRoute(): Route {
   return (ROUTES as string[]).includes(location.pathname) ? (location.pathname as Route) : '/';
