@@ -157,13 +157,14 @@ export function ImportsPage({ network }: { network: NetworkSummary }) {
         <div class="import-outcome" aria-live="polite">
           {stage.step === 'checking' && (
             <p class="import-progress">
-              <progress aria-label={t('imports.checking')} /> {t('imports.checking')}
+              <progress aria-label={t('imports.checking')} />
+              <span>{t('imports.checking')}</span>
             </p>
           )}
           {stage.step === 'importing' && (
             <p class="import-progress">
-              <progress aria-label={t('imports.importing')} max={stage.total || undefined} value={stage.total ? stage.done : undefined} />{' '}
-              {stage.total ? t('imports.progress', { done: stage.done, count: stage.total }) : t('imports.importing')}
+              <progress aria-label={t('imports.importing')} max={stage.total || undefined} value={stage.total ? stage.done : undefined} />
+              <span>{stage.total ? t('imports.progress', { done: stage.done, count: stage.total }) : t('imports.importing')}</span>
             </p>
           )}
         </div>
