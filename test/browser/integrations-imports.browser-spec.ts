@@ -43,6 +43,7 @@ async function openAs(locale: string): Promise<void> {
   // A wait that fails says what it waited for, before Jest's own time-out says only that time ran out.
   page.setDefaultTimeout(10_000);
   await signIn(page, solmu.url, COORDINATOR, PASSWORD);
+  await page.getByRole('link', { name: /^(Manage|Hallinta)$/ }).waitFor();
 }
 
 afterEach(async () => {
@@ -55,6 +56,21 @@ const interactionCount = async () => ((await solmu.request('GET', `/networks/${n
 
 /** The path of a URL the page shows (built on SOLMU_PUBLIC_URL), on the app the test runs. */
 const onTestApp = (shown: string) => solmu.url + new URL(shown).pathname;
+
+it('loads neither page until a coordinator opens it', async () => {
+  const scripts: string[] = [];
+  await openAs('en-GB');
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+  });
+  await page.reload();
+  await page.getByRole('link', { name: 'Manage' }).click();
+  await page.getByRole('heading', { name: 'Manage the network' }).waitFor();
+  expect(scripts.filter((path) => /(integrations|imports)-page/.test(path))).toEqual([]);
+  await page.getByRole('link', { name: 'Import records' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import records' }).waitFor();
+  expect(scripts.filter((path) => /(integrations|imports)-page/.test(path))).toEqual([expect.stringMatching(/^\/assets\/imports-page-.*\.js$/)]);
+});
 
 describe('Slack and Teams', () => {
   beforeEach(async () => {
@@ -82,6 +98,7 @@ describe('Slack and Teams', () => {
     await slack.getByRole('button', { name: 'Connect Slack' }).click();
     const card = page.getByRole('article', { name: 'Slack: Verkosto-työtila' });
     await card.waitFor();
+    expect([await slack.getByLabel('Signing Secret').inputValue(), await slack.getByLabel('Bot token (optional)').inputValue()]).toEqual(['', '']);
     const [stored] = await integrations();
     expect(stored.kind).toBe('slack');
 
