@@ -53,6 +53,7 @@ export function ImportsPage({ network }: { network: NetworkSummary }) {
     const body = new FormData();
     body.append('file', file, file.name);
     const query = { ...(commit && { commit: 'true' as const, background: 'true' as const }), ...(what === 'map' && date && { date }) };
+    // The schema describes the multipart body as an object; openapi-fetch sends FormData as it is.
     const { data, error } = await api.POST('/api/networks/{networkId}/imports', { params: { path: { networkId: network.id }, query }, body: body as never });
     if (error) {
       setProblems(formProblems(error, FIELDS));

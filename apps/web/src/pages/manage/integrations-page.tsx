@@ -80,7 +80,7 @@ function ConnectForm({ network, kind, onConnected }: { network: NetworkSummary; 
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const values = new FormData(form);
-    const body: { kind: string; name?: string } & Partial<Record<SecretField, string>> = { kind };
+    const body: { kind: Kind; name?: string } & Partial<Record<SecretField, string>> = { kind };
     const name = String(values.get('name') ?? '').trim();
     if (name) body.name = name;
     for (const field of SECRET_FIELDS) {
@@ -88,7 +88,7 @@ function ConnectForm({ network, kind, onConnected }: { network: NetworkSummary; 
       if (value) body[field] = value;
     }
     setBusy(true);
-    const { data, error } = await api.POST('/api/networks/{networkId}/integrations', { params: { path: { networkId: network.id } }, body: body as never });
+    const { data, error } = await api.POST('/api/networks/{networkId}/integrations', { params: { path: { networkId: network.id } }, body });
     setBusy(false);
     if (error) return setProblems(formProblems(error, fields));
     setProblems(NO_PROBLEMS);
