@@ -146,6 +146,15 @@ describe('Webhooks out', () => {
     await solmu.request('DELETE', path(`/${webhook.id}`));
   });
 
+  it('asks the real analysis for the monthly phases of a network with a phase.changed webhook', async () => {
+    const webhook = await aWebhook(['phase.changed']);
+    const { PhaseWatcher } = await import('@solmu/webhooks');
+    // The history here is two years old and steady: the newest closed month changes nothing.
+    await expect(solmu.app.get(PhaseWatcher, { strict: false }).checkAll()).resolves.toBeUndefined();
+    expect((await deliveries(webhook.id)).items).toEqual([]);
+    await solmu.request('DELETE', path(`/${webhook.id}`));
+  });
+
   it('names the field at fault', async () => {
     const bad = await solmu.request('POST', path(), { url: receiver.url, events: ['member.joined', 'member.exploded'] });
     expect(bad.status).toBe(400);
