@@ -24,8 +24,8 @@ export interface WebhookStore {
   webhookById(webhookId: string): Promise<WebhookRecord | undefined>;
   /** The network's webhooks, oldest first. */
   listWebhooks(networkId: string): Promise<WebhookRecord[]>;
-  /** Every active webhook of every network (the reactor matches events against them). */
-  activeWebhooks(): Promise<WebhookRecord[]>;
+  /** Every webhook of every network, disabled ones included (the reactor records their deliveries too). */
+  allWebhooks(): Promise<WebhookRecord[]>;
   /** Removes the webhook and its delivery log; false when the network has no such webhook. */
   deleteWebhook(networkId: string, webhookId: string): Promise<boolean>;
   /** False when the network has no such webhook. */

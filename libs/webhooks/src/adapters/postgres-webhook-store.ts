@@ -149,8 +149,8 @@ export class PostgresWebhookStore implements WebhookStore {
     return (await this.rows<WebhookRow>('SELECT * FROM webhooks WHERE network_id = $1 ORDER BY created_at, id', [networkId])).map(toWebhook);
   }
 
-  async activeWebhooks(): Promise<WebhookRecord[]> {
-    return (await this.rows<WebhookRow>("SELECT * FROM webhooks WHERE status = 'active'")).map(toWebhook);
+  async allWebhooks(): Promise<WebhookRecord[]> {
+    return (await this.rows<WebhookRow>('SELECT * FROM webhooks')).map(toWebhook);
   }
 
   async deleteWebhook(networkId: string, webhookId: string): Promise<boolean> {

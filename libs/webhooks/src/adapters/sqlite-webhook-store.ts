@@ -135,8 +135,8 @@ export class SqliteWebhookStore implements WebhookStore {
     return this.db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE network_id = ? ORDER BY created_at, id').all(networkId).map(toWebhook);
   }
 
-  async activeWebhooks(): Promise<WebhookRecord[]> {
-    return this.db.prepare<[], WebhookRow>("SELECT * FROM webhooks WHERE status = 'active'").all().map(toWebhook);
+  async allWebhooks(): Promise<WebhookRecord[]> {
+    return this.db.prepare<[], WebhookRow>('SELECT * FROM webhooks').all().map(toWebhook);
   }
 
   async deleteWebhook(networkId: string, webhookId: string): Promise<boolean> {

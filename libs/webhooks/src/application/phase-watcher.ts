@@ -31,7 +31,7 @@ export class PhaseWatcher {
 
   async checkAll(): Promise<void> {
     const byNetwork = new Map<string, WebhookRecord[]>();
-    for (const webhook of await this.store.activeWebhooks()) {
+    for (const webhook of await this.store.allWebhooks()) {
       if (webhook.events.includes('phase.changed')) byNetwork.set(webhook.networkId, [...(byNetwork.get(webhook.networkId) ?? []), webhook]);
     }
     for (const [networkId, webhooks] of byNetwork) await this.checkNetwork(networkId, webhooks);

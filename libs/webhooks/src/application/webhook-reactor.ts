@@ -27,10 +27,19 @@ export class WebhookReactor {
   /** Reacts to the next batch of events; true when there may be more to do at once. */
   async reactOnce(): Promise<boolean> {
     const from = await this.store.checkpoint();
+    const webhooks = await this.store.allWebhooks();
+    if (webhooks.length === 0) {
+      // Nothing to match: skip to the head instead of reading the log. A webhook added meanwhile
+      // moved the generation, so this fails and the next round reads; one added later starts here.
+      const head = await this.events.headPosition();
+      if (head === undefined || head === from.position) return false;
+      await this.store.recordBatch(from, head, []);
+      return true;
+    }
     const events = await this.events.readAll({ after: from.position, maxCount: WebhookReactor.BATCH });
     if (events.length === 0) return false;
     const byNetwork = new Map<string, WebhookRecord[]>();
-    for (const webhook of await this.store.activeWebhooks()) byNetwork.set(webhook.networkId, [...(byNetwork.get(webhook.networkId) ?? []), webhook]);
+    for (const webhook of webhooks) byNetwork.set(webhook.networkId, [...(byNetwork.get(webhook.networkId) ?? []), webhook]);
     const now = this.clock.now();
     const giveUpAt = new Date(now.getTime() + this.settings.retry.retryForMs);
     const deliveries: NewDelivery[] = [];

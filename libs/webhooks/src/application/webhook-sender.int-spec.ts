@@ -93,6 +93,18 @@ describe('WebhookSender', () => {
     expect(posts[posts.length - 1].at.getTime() - T0.getTime()).toBeLessThanOrEqual(24 * 3600_000);
     expect(delivery).toMatchObject({ status: 'failed', attempts: posts.length, error: 'ECONNREFUSED: nobody there' });
     expect((await store.webhookById('w1'))?.status).toBe('disabled');
+
+    // Disabled: what happens next is recorded and held, not sent and not lost.
+    const tried = posts.length;
+    await events.append('network-n1', [{ id: '6f1c2a52-3b8d-4d0e-9a57-0f6f0f9a0002', type: 'MemberLeft', data: { networkId: 'n1', memberId: 'm2', leftAt: '2026-03-01' }, metadata: {} }]);
+    await reactor.reactOnce();
+    await sender.sendDue();
+    expect(posts).toHaveLength(tried);
+    expect(await store.listDeliveries('w1', 10)).toHaveLength(2);
+    await store.setStatus('w1', 'active');
+    answers.push(() => ({ status: 200 }));
+    await sender.sendDue();
+    expect(JSON.parse(posts[tried].body).data.memberId).toBe('m2');
   });
 
   it('counts a redirect as a failure and does not follow it, and keeps the answer’s status', async () => {
@@ -101,6 +113,18 @@ describe('WebhookSender', () => {
     expect(posts.map((p) => p.url)).toEqual(Array(3).fill('https://crm.example.com/in'));
     const [delivery] = await store.listDeliveries('w1', 1);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, responseStatus: 200 });
+  });
+
+  it('skips the log while there are no webhooks, and a webhook made then hears only what comes after', async () => {
+    await store.deleteWebhook('n1', 'w1');
+    await events.append('network-n1', [{ id: '6f1c2a52-3b8d-4d0e-9a57-0f6f0f9a0003', type: 'MemberLeft', data: { networkId: 'n1', memberId: 'm3', leftAt: '2026-03-01' }, metadata: {} }]);
+    expect(await reactor.reactOnce()).toBe(true);
+    expect((await store.checkpoint()).position).toBe(await events.headPosition());
+    expect(await reactor.reactOnce()).toBe(false);
+    await store.createWebhook({ id: 'w2', networkId: 'n1', url: 'https://crm.example.com/in', events: ['member.left'], sealedSecret: 'x', createdAt: T0, createdAfter: 0, status: 'active' });
+    await events.append('network-n1', [{ id: '6f1c2a52-3b8d-4d0e-9a57-0f6f0f9a0004', type: 'MemberLeft', data: { networkId: 'n1', memberId: 'm4', leftAt: '2026-03-02' }, metadata: {} }]);
+    while (await reactor.reactOnce());
+    expect((await store.listDeliveries('w2', 10)).map((d) => d.eventId)).toEqual(['6f1c2a52-3b8d-4d0e-9a57-0f6f0f9a0004']);
   });
 
   it('reacts to an event once, however often the reactor runs', async () => {

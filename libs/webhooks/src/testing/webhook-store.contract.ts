@@ -65,7 +65,8 @@ export function describeWebhookStoreContract(name: string, open: () => Promise<W
       expect(await store.getWebhook('n2', mine.id)).toBeUndefined();
       expect(await store.webhookById(theirs.id)).toEqual(theirs);
       expect((await store.listWebhooks('n1')).map((w) => w.id)).toEqual([mine.id]);
-      expect((await store.activeWebhooks()).map((w) => w.id).sort()).toEqual([mine.id, theirs.id].sort());
+      await store.setStatus(theirs.id, 'disabled');
+      expect((await store.allWebhooks()).map((w) => [w.id, w.status]).sort()).toEqual([[mine.id, 'active'], [theirs.id, 'disabled']].sort());
       expect(await store.replaceSecret('n1', mine.id, 'pd1.other')).toBe(true);
       expect((await store.getWebhook('n1', mine.id))?.sealedSecret).toBe('pd1.other');
 
