@@ -78,8 +78,9 @@ export class Webhooks {
       ...(input.description && { description: input.description }),
       sealedSecret: await this.vault.encrypt(webhookSecretSubject(id), secret),
       createdAt: this.clock.now(),
-      // Events already in the store are history: only what comes after the webhook is delivered.
-      createdAfter: (await this.events.headPosition()) ?? 0,
+      // Events already in the store are history: only what comes after the webhook is delivered
+      // (-1 before the first event, as positions start at 0 in some stores).
+      createdAfter: (await this.events.headPosition()) ?? -1,
       status: 'active',
     };
     await this.store.createWebhook(record);
