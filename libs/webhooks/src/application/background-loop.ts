@@ -22,13 +22,6 @@ export class BackgroundLoop {
     this.schedule(0);
   }
 
-  /** Runs a tick now instead of waiting for the interval (a hint: it may already be running). */
-  nudge(): void {
-    if (this.stopped || this.running) return;
-    clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
