@@ -92,20 +92,21 @@ module.exports = {
     },
     {
       name: 'only-the-sqlite-adapter-imports-better-sqlite3',
-      comment: 'SQLite is reached only through adapters: the event store, the key store and the identity store.',
+      comment: 'SQLite is reached only through adapters: the event store, the key store, the identity store and the webhook store.',
       severity: 'error',
-      from: { pathNot: ['^libs/event-store/src/adapters/sqlite/', '^libs/privacy/src/adapters/sqlite-', '^libs/identity/src/adapters/sqlite-'] },
+      from: { pathNot: ['^libs/event-store/src/adapters/sqlite/', '^libs/privacy/src/adapters/sqlite-', '^libs/identity/src/adapters/sqlite-', '^libs/webhooks/src/adapters/sqlite-'] },
       to: { path: pkg('better-sqlite3') },
     },
     {
       name: 'only-the-postgres-adapters-import-pg',
-      comment: 'PostgreSQL is reached only through adapters (events, keys, identity) and the test harness that starts a server.',
+      comment: 'PostgreSQL is reached only through adapters (events, keys, identity, webhooks) and the test harness that starts a server.',
       severity: 'error',
       from: {
         pathNot: [
           '^libs/event-store/src/adapters/postgres/',
           '^libs/privacy/src/adapters/postgres-',
           '^libs/identity/src/adapters/postgres-',
+          '^libs/webhooks/src/adapters/postgres-',
           '^libs/testing/src/postgres/',
           '\\.(int-spec|e2e-spec)\\.ts$',
         ],

@@ -64,10 +64,16 @@ interface World {
   slackIntegration: string;
   /** A new Teams integration of A, to rotate or remove. */
   freshIntegration(): Promise<string>;
+  webhook: string;
+  /** A delivery of `webhook` (to a closed port, so it stays pending). */
+  webhookDelivery: string;
+  freshWebhook(): Promise<string>;
 }
 
 const TEAMS_TOKEN = Buffer.from('matrix security token, 32 bytes').toString('base64');
 const SLACK_SECRET = 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6';
+/** A receiver that is never there (the discard port on loopback; the matrix allows private targets). */
+const WEBHOOK_URL = 'http://127.0.0.1:9/hooks';
 /** Whatever the caller, integration answers never carry a secret. */
 const noSecrets = (body: unknown) => expect([SLACK_SECRET, TEAMS_TOKEN].filter((secret) => JSON.stringify(body).includes(secret))).toEqual([]);
 
@@ -325,6 +331,17 @@ const CASES: Case[] = [
     check: noSecrets,
   },
   { route: 'DELETE /api/networks/:networkId/integrations/:integrationId', path: async (w) => `/networks/${w.A}/integrations/${await w.freshIntegration()}`, expect: onlyFor(204, MANAGERS) },
+  // Webhooks out: coordinators only; the secret is shown to whoever made or rotated it, never listed.
+  { route: 'POST /api/networks/:networkId/webhooks', path: A('/webhooks'), body: () => ({ url: WEBHOOK_URL, events: ['member.joined'] }), expect: onlyFor(201, MANAGERS), check: (body) => expect(body.secret).toMatch(/^whsec_/) },
+  { route: 'GET /api/networks/:networkId/webhooks', path: A('/webhooks'), expect: onlyFor(200, MANAGERS), check: (body) => expect(JSON.stringify(body)).not.toContain('whsec_') },
+  { route: 'DELETE /api/networks/:networkId/webhooks/:webhookId', path: async (w) => `/networks/${w.A}/webhooks/${await w.freshWebhook()}`, expect: onlyFor(204, MANAGERS) },
+  { route: 'POST /api/networks/:networkId/webhooks/:webhookId/rotate-secret', path: (w) => `/networks/${w.A}/webhooks/${w.webhook}/rotate-secret`, expect: onlyFor(200, MANAGERS) },
+  { route: 'GET /api/networks/:networkId/webhooks/:webhookId/deliveries', path: (w) => `/networks/${w.A}/webhooks/${w.webhook}/deliveries`, expect: onlyFor(200, MANAGERS), check: (body, _r, w) => expect(body.items.map((d: any) => d.id)).toContain(w.webhookDelivery) },
+  {
+    route: 'POST /api/networks/:networkId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+    path: (w) => `/networks/${w.A}/webhooks/${w.webhook}/deliveries/${w.webhookDelivery}/redeliver`,
+    expect: onlyFor(202, MANAGERS),
+  },
   // What Slack and Teams call: only their signature counts, whatever Solmu credentials come along.
   // Imports: coordinators only (a JSON body is refused as not a file, after access is settled).
   { route: 'POST /api/networks/:networkId/imports', path: A('/imports'), body: () => ({ file: 'x' }), expect: onlyFor(422, MANAGERS) },
@@ -396,7 +413,7 @@ describe('access matrix: every route × every kind of caller', () => {
     // A stand-in for the built web app, so its catch-all route is in the table whether or not dist/web exists.
     const webRoot = mkdtempSync(joinPath(tmpdir(), 'solmu-web-'));
     writeFileSync(joinPath(webRoot, 'index.html'), '<!doctype html><title>Solmu</title>');
-    solmu = await startSolmu({ env: { SOLMU_SIGNINS_PER_MINUTE: '1000' }, webRoot });
+    solmu = await startSolmu({ env: { SOLMU_SIGNINS_PER_MINUTE: '1000', SOLMU_WEBHOOKS_ALLOW_PRIVATE: 'true' }, webRoot });
     const coordinator = await aPerson(solmu, emails.coordinator!);
     const member = await aPerson(solmu, emails.member!);
     const outsider = await aPerson(solmu, emails.outsider!);
@@ -422,6 +439,17 @@ describe('access matrix: every route × every kind of caller', () => {
     const log = async (token: string | undefined, participants: string[], note?: string) =>
       (await solmu.requestAs(token, 'POST', `/networks/${networkA}/interactions`, { kind: 'discussed', participants, occurredAt: '2024-02-01T10:00:00Z', note })).body.id as string;
     const mayLog: Role[] = ['admin', 'coordinator', 'member', 'token:interactions:write'];
+    // A webhook with one delivery of its own, waiting for a receiver that never answers.
+    const webhook: string = (await asCoordinator('POST', `/networks/${networkA}/webhooks`, { url: WEBHOOK_URL, events: ['member.joined'] })).body.id;
+    await join('Joined after the webhook');
+    const firstDelivery = async (): Promise<string> => {
+      for (let tries = 0; tries < 100; tries += 1) {
+        const [delivery] = (await asCoordinator('GET', `/networks/${networkA}/webhooks/${webhook}/deliveries`)).body.items;
+        if (delivery) return delivery.id;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error('the webhook got no delivery');
+    };
     world = {
       A: networkA,
       memberSelf,
@@ -439,6 +467,9 @@ describe('access matrix: every route × every kind of caller', () => {
       },
       slackIntegration: (await asCoordinator('POST', `/networks/${networkA}/integrations`, { kind: 'slack', signingSecret: SLACK_SECRET })).body.id,
       freshIntegration: async () => (await asCoordinator('POST', `/networks/${networkA}/integrations`, { kind: 'teams', securityToken: TEAMS_TOKEN })).body.id,
+      webhook,
+      webhookDelivery: await firstDelivery(),
+      freshWebhook: async () => (await asCoordinator('POST', `/networks/${networkA}/webhooks`, { url: WEBHOOK_URL, events: ['member.left'] })).body.id,
     };
   }, 60_000);
   afterAll(() => solmu.stop());

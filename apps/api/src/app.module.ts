@@ -11,6 +11,7 @@ import { EncryptingEventStore, openKeyStore, PersonalDataPolicy, PersonalDataVau
 import { INTEGRATION_SECRETS } from '@solmu/integrations';
 import { IntegrationsHttpModule } from './integrations/integrations-http.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
+import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { ProjectionsModule } from '@solmu/projections';
 import { ApiTokensController } from './access/api-tokens.controller';
 import { AnalysisController } from './analysis/analysis.controller';
@@ -125,6 +126,7 @@ export class AppModule {
         ProjectionsModule,
         IntegrationsHttpModule,
         ImportsHttpModule,
+        WebhooksHttpModule,
       ],
       controllers: httpControllers,
       // Order matters: who is calling is known before the per-caller write limit applies.

@@ -63,4 +63,13 @@ describe('configuration', () => {
     expect(new SolmuConfig(loadEnvironment({})).analysisWorkers).toBe(Math.max(1, availableParallelism() - 1));
     for (const bad of ['0', 'two', '1.5', '65']) expect(() => loadEnvironment({ SOLMU_ANALYSIS_WORKERS: bad })).toThrow(/SOLMU_ANALYSIS_WORKERS/);
   });
+
+  it('keeps webhooks beside the events, refuses private receivers unless told, and reads the first retry delay', () => {
+    const config = new SolmuConfig(loadEnvironment({ SOLMU_DB: '/var/lib/solmu/events.db' }));
+    expect([config.webhookStore, config.webhooks]).toEqual([{ kind: 'sqlite', path: '/var/lib/solmu/solmu-webhooks.db' }, { allowPrivate: false, firstRetryMs: 10_000 }]);
+    const pg = new SolmuConfig(loadEnvironment({ SOLMU_DATABASE_URL: 'postgres://db/solmu', SOLMU_WEBHOOKS_ALLOW_PRIVATE: 'true', SOLMU_WEBHOOKS_FIRST_RETRY_MS: '500' }));
+    expect([pg.webhookStore, pg.webhooks]).toEqual([{ kind: 'postgres', connectionString: 'postgres://db/solmu' }, { allowPrivate: true, firstRetryMs: 500 }]);
+    expect(() => loadEnvironment({ SOLMU_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(/SOLMU_WEBHOOKS_ALLOW_PRIVATE="yes"/);
+    expect(() => loadEnvironment({ SOLMU_WEBHOOKS_FIRST_RETRY_MS: '5' })).toThrow(/SOLMU_WEBHOOKS_FIRST_RETRY_MS/);
+  });
 });

@@ -140,6 +140,25 @@ export class Environment {
   @Max(64)
   SOLMU_ANALYSIS_WORKERS: number = Math.max(1, availableParallelism() - 1);
 
+  /** Webhooks may go to private, loopback and link-local addresses (tests, a closed network). Default false. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SOLMU_WEBHOOKS_ALLOW_PRIVATE must be true or false' })
+  SOLMU_WEBHOOKS_ALLOW_PRIVATE: 'true' | 'false' = 'false';
+
+  /** Webhooks and their delivery log; defaults to a sibling of SOLMU_DB, or PostgreSQL with SOLMU_DATABASE_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SOLMU_WEBHOOKS_DB?: string;
+
+  /** The longest wait before a failed delivery's first retry, in ms (each next one doubles, up to 2 h). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(3600_000)
+  SOLMU_WEBHOOKS_FIRST_RETRY_MS: number = 10_000;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -159,6 +178,9 @@ const SETTINGS = [
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
   'SOLMU_SLACK_API_URL',
+  'SOLMU_WEBHOOKS_ALLOW_PRIVATE',
+  'SOLMU_WEBHOOKS_DB',
+  'SOLMU_WEBHOOKS_FIRST_RETRY_MS',
   'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}

@@ -59,6 +59,16 @@ export class SolmuConfig {
     return this.storeFor(this.env.SOLMU_IDENTITY_DB, 'solmu-identity.db');
   }
 
+  /** Webhooks and their delivery log: a file of their own, or with PostgreSQL their own tables. */
+  get webhookStore(): StoreChoice {
+    return this.storeFor(this.env.SOLMU_WEBHOOKS_DB, 'solmu-webhooks.db');
+  }
+
+  /** SOLMU_WEBHOOKS_ALLOW_PRIVATE and SOLMU_WEBHOOKS_FIRST_RETRY_MS. */
+  get webhooks(): { allowPrivate: boolean; firstRetryMs: number } {
+    return { allowPrivate: this.env.SOLMU_WEBHOOKS_ALLOW_PRIVATE === 'true', firstRetryMs: this.env.SOLMU_WEBHOOKS_FIRST_RETRY_MS };
+  }
+
   private storeFor(explicitPath: string | undefined, fileName: string): StoreChoice {
     if (explicitPath === undefined && this.env.SOLMU_DATABASE_URL) return { kind: 'postgres', connectionString: this.env.SOLMU_DATABASE_URL };
     const path = explicitPath ?? sibling(this.env.SOLMU_DB, fileName);

@@ -15,6 +15,8 @@ export interface SolmuProcess {
   output(): string;
   requestAs(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   stop(): Promise<void>;
+  /** kill -9: no shutdown hooks, nothing flushed or closed. */
+  kill(): Promise<void>;
 }
 
 const root = resolve(__dirname, '../../..');
@@ -70,6 +72,14 @@ export async function startSolmuProcess(env: Record<string, string>, readyWithin
     rmSync(dir, { recursive: true, force: true });
   };
 
+  const kill = async () => {
+    if (running) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (!running) {
@@ -84,5 +94,5 @@ export async function startSolmuProcess(env: Record<string, string>, readyWithin
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  return { url, output: () => output, requestAs: send, stop };
+  return { url, output: () => output, requestAs: send, stop, kill };
 }

@@ -7,6 +7,7 @@ import { InterventionsSection } from './interventions-section';
 import { MembersSection } from './members-section';
 import { SettingsSection } from './settings-section';
 import { TokensSection } from './tokens-section';
+import { WebhooksSection } from './webhooks-section';
 import './manage.css';
 
 /** The coordinator's pages of their own, each loaded when first opened. */
@@ -15,7 +16,7 @@ const MORE: Array<[Route, Key]> = [
   ['/manage/imports', 'imports.title'],
 ];
 
-/** The coordinator's page for running the network: members and invitations, API tokens, exports, settings, and interventions with their effect. The API checks every right. */
+/** The coordinator's page for running the network: members and invitations, API tokens, webhooks, exports, settings, and interventions with their effect. The API checks every right. */
 export function ManagePage({ network }: { network: NetworkSummary }) {
   const { t } = useI18n();
   return (
@@ -40,6 +41,7 @@ export function ManagePage({ network }: { network: NetworkSummary }) {
       </nav>
       <MembersSection network={network} />
       <TokensSection network={network} />
+      <WebhooksSection network={network} />
       <ExportsSection network={network} />
       <SettingsSection network={network} />
       <InterventionsSection network={network} />
