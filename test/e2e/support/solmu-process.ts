@@ -14,7 +14,11 @@ export interface SolmuProcess {
   /** The last lines the process wrote, for failure messages. */
   output(): string;
   requestAs(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** Whether the process is still running (a crash shows here, and in `output()`). */
+  alive(): boolean;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown hook, no flush, whatever was in flight is lost. */
+  kill(): Promise<void>;
 }
 
 const root = resolve(__dirname, '../../..');
@@ -70,6 +74,14 @@ export async function startSolmuProcess(env: Record<string, string>, readyWithin
     rmSync(dir, { recursive: true, force: true });
   };
 
+  const kill = async () => {
+    if (running) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (!running) {
@@ -84,5 +96,5 @@ export async function startSolmuProcess(env: Record<string, string>, readyWithin
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  return { url, output: () => output, requestAs: send, stop };
+  return { url, output: () => output, requestAs: send, alive: () => running, stop, kill };
 }
