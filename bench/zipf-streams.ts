@@ -79,11 +79,18 @@ export async function zipfStreams(label: string, store: EventStore, subscriberSt
   // The subscriber catches up from the head as it is now, then follows live.
   const subscription = subscriberStore.subscribeToAll({ after: await subscriberStore.headPosition() });
   let seenCount = 0;
+  let twice = 0;
+  const delivered = new Set<string>();
   let allSeen!: () => void;
   const everythingSeen = new Promise<void>((done) => (allSeen = done));
   const subscriber = (async () => {
     for await (const item of subscription) {
       if (item.kind !== 'event' || item.event.type !== 'ZipfBenchEvent' || item.event.metadata.run !== run) continue;
+      if (delivered.has(item.event.id)) {
+        twice += 1;
+        continue;
+      }
+      delivered.add(item.event.id);
       seenAt.set(item.event.id, performance.now());
       noteLag(item.event.id);
       seenCount += 1;
@@ -131,6 +138,6 @@ export async function zipfStreams(label: string, store: EventStore, subscriberSt
     p50: `${fmt(percentile(lags, 50), 2)} ms`,
     p99: `${fmt(percentile(lags, 99), 2)} ms`,
     max: `${fmt(lags[lags.length - 1] ?? 0, 1)} ms`,
-    seen: `${fmt(seenCount)} of ${fmt(events)}`,
+    seen: `${fmt(seenCount)} of ${fmt(events)}, ${fmt(twice)} twice`,
   });
 }
