@@ -3,12 +3,17 @@
  * fsync'd before acknowledging; PostgreSQL: synchronous_commit=on with fsync on):
  *  1. batched appends — 1,000 events per append, one append at a time;
  *  2. single-event appends from 50 concurrent writers — group commit shares transactions;
- *  3. reading everything back in global order, parsed.
+ *  3. reading everything back in global order, parsed;
+ *  4. the Event Store Benchmark Suite's kind of workload (zipf-streams.ts): many small streams, a
+ *     Zipf-hot few, 32 concurrent writers with optimistic concurrency, and a catch-up subscriber's
+ *     lag from acknowledgement to delivery; on PostgreSQL once with the subscriber on the writing
+ *     instance and once on a second instance (woken by LISTEN/NOTIFY), as several Solmu processes run.
  * Beside them, bare `pg` inserts of the same batches into a plain table on the same server: what
  * the PostgreSQL adapter adds on top of the database itself.
  *
  * PostgreSQL: the server SOLMU_BENCH_DATABASE_URL names (a database the benchmark may fill), or a
  * throwaway one started for the run (initdb + pg_ctl, fsync on) and removed after.
+ * `--quick` runs a tenth of everything, to check the benchmark itself.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,11 +26,14 @@ import { PostgresEventStore } from '../libs/event-store/src/adapters/postgres/po
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { startThrowawayPostgres } from '../libs/testing/src/postgres/postgres-server';
 import { fmt, percentile, report } from './stats';
+import { ZIPF_DEFAULTS, zipfStreams } from './zipf-streams';
 
-const BATCHED_EVENTS = 300_000;
+const QUICK = process.argv.includes('--quick');
+const BATCHED_EVENTS = QUICK ? 30_000 : 300_000;
 const BATCH = 1_000;
 const WRITERS = 50;
-const SINGLE_APPENDS = 20_000;
+const SINGLE_APPENDS = QUICK ? 2_000 : 20_000;
+const ZIPF = { ...ZIPF_DEFAULTS, events: QUICK ? 2_000 : ZIPF_DEFAULTS.events };
 
 /** A realistic InteractionLogged payload (~300 bytes of JSON). */
 function interaction() {
@@ -137,6 +145,7 @@ export async function run(): Promise<void> {
   try {
     const sqlite = new SqliteEventStore({ path: join(dir, 'bench.db') });
     await measure('SQLite', sqlite);
+    await zipfStreams('SQLite', sqlite, sqlite, ZIPF);
     await sqlite.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -144,6 +153,11 @@ export async function run(): Promise<void> {
   await withPostgres(async (url) => {
     const postgres = await PostgresEventStore.open({ connectionString: url });
     await measure('PostgreSQL', postgres);
+    await zipfStreams('PostgreSQL', postgres, postgres, ZIPF);
+    // The subscriber in another instance: what a second Solmu process sees of the first one's writes.
+    const other = await PostgresEventStore.open({ connectionString: url });
+    await zipfStreams('PostgreSQL, subscriber on another instance', postgres, other, ZIPF);
+    await other.close();
     await postgres.close();
     await bareInserts(url);
   });

@@ -121,3 +121,19 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/**
+ * The store cannot be reached right now (its server is down, restarting or out of connections).
+ * Nothing was acknowledged; the same request may succeed in a moment, and appends are idempotent,
+ * so callers retry (HTTP answers 503 with Retry-After). Subscriptions wait and resume from their
+ * position. Adapters translate their driver's connection failures into this error.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,4 +1,4 @@
-import { AllSubscription, EventStore, Position, SubscriptionItem } from './event-store.port';
+import { AllSubscription, EventStore, Position, StoreUnavailableError, SubscriptionItem } from './event-store.port';
 
 export interface PollingOptions {
   /** How often to look for events written by other processes when no wake-up arrives. */
@@ -12,7 +12,14 @@ export interface PollingOptions {
  * mark the catch-up once, then sleep until the store wakes us after a commit (same process) or the
  * poll interval passes (another process wrote). Reading by position makes delivery gap-free and in
  * order, whatever the timing of the wake-ups.
+ *
+ * While the store is unavailable (StoreUnavailableError: its server down or restarting) the
+ * subscription does not end: it waits, longer each time up to {@link MAX_OUTAGE_WAIT_MS}, or until
+ * woken (a reconnected listener wakes it), and reads again from the last position it delivered, so
+ * its reader misses nothing written meanwhile, by this process or another.
  */
+const MAX_OUTAGE_WAIT_MS = 2000;
+
 export function pollingSubscription(
   store: Pick<EventStore, 'readAll'>,
   after: Position | undefined,
@@ -28,13 +35,33 @@ export function pollingSubscription(
   };
   const unregister = register(wake);
 
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref();
+      sleeping = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (sleeping = undefined));
+
   async function* deliver(): AsyncGenerator<SubscriptionItem> {
     let cursor = after;
     let caughtUp = false;
+    let outages = 0;
     try {
       while (!stopped) {
         woken = false;
-        const page = await store.readAll({ after: cursor, maxCount: pageSize });
+        let page: Awaited<ReturnType<typeof store.readAll>>;
+        try {
+          page = await store.readAll({ after: cursor, maxCount: pageSize });
+          outages = 0;
+        } catch (error) {
+          if (!(error instanceof StoreUnavailableError)) throw error;
+          outages += 1;
+          if (!woken && !stopped) await sleep(Math.min(MAX_OUTAGE_WAIT_MS, 50 * 2 ** outages));
+          continue;
+        }
         for (const event of page) {
           if (stopped) return;
           yield { kind: 'event', event };
@@ -47,15 +74,7 @@ export function pollingSubscription(
           continue;
         }
         if (woken || stopped) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          timer.unref();
-          sleeping = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        sleeping = undefined;
+        await sleep(pollMs);
       }
     } finally {
       unregister();

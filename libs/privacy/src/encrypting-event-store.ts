@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreUnavailableError,
   SubscribeOptions,
   SubscriptionItem,
 } from '@solmu/event-store';
@@ -72,7 +73,29 @@ export class EncryptingEventStore implements EventStore {
 
   subscribeToAll(options?: SubscribeOptions): AllSubscription {
     const inner = this.inner.subscribeToAll(options);
-    const open = (event: RecordedEvent) => this.open([event]);
+    let stopped = false;
+    // Opening may need a key from the key store; while that store is unreachable the event waits
+    // and is opened once it is back, so the subscriber neither ends nor skips it.
+    const openLater = async (event: RecordedEvent, error: unknown): Promise<RecordedEvent> => {
+      for (let attempt = 1; ; attempt += 1) {
+        if (!(error instanceof StoreUnavailableError) || stopped) throw error;
+        await new Promise((resume) => setTimeout(resume, Math.min(2000, 50 * 2 ** attempt)).unref());
+        try {
+          return (await this.open([event]))[0];
+        } catch (again) {
+          error = again;
+        }
+      }
+    };
+    // Synchronous when nothing in the event is sealed (most events): no await per event on replay.
+    const open = (event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> => {
+      try {
+        const result = this.open([event]);
+        return Array.isArray(result) ? result[0] : result.then(([opened]) => opened, (error: unknown) => openLater(event, error));
+      } catch (error) {
+        return openLater(event, error);
+      }
+    };
     async function* opened(): AsyncGenerator<SubscriptionItem> {
       for await (const item of inner) {
         if (item.kind !== 'event') {
@@ -80,14 +103,14 @@ export class EncryptingEventStore implements EventStore {
           continue;
         }
         const result = open(item.event);
-        const [event] = Array.isArray(result) ? result : await result;
+        const event = result instanceof Promise ? await result : result;
         yield event === item.event ? item : { kind: 'event', event };
       }
     }
     const iterator = opened();
     return {
       [Symbol.asyncIterator]: () => iterator,
-      stop: () => inner.stop(),
+      stop: () => ((stopped = true), inner.stop()),
     };
   }
 

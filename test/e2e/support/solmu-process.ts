@@ -14,8 +14,10 @@ export interface SolmuProcess {
   /** The last lines the process wrote, for failure messages. */
   output(): string;
   requestAs(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** Whether the process is still running (a crash shows here, and in `output()`). */
+  alive(): boolean;
   stop(): Promise<void>;
-  /** kill -9: no shutdown hooks, nothing flushed or closed. */
+  /** `kill -9`: no shutdown hook, no flush, whatever was in flight is lost. */
   kill(): Promise<void>;
 }
 
@@ -94,5 +96,5 @@ export async function startSolmuProcess(env: Record<string, string>, readyWithin
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  return { url, output: () => output, requestAs: send, stop, kill };
+  return { url, output: () => output, requestAs: send, alive: () => running, stop, kill };
 }

@@ -14,7 +14,11 @@ export class HealthController {
     private readonly runner: ProjectionRunner,
   ) {}
 
-  /** Liveness and the store in use: answers 200 while the store can be read. */
+  /**
+   * Readiness and the store in use: 200 while the store can be read; while its database cannot be
+   * reached, 503 `store_unavailable` with Retry-After (from the problem filter), so a load balancer
+   * takes this instance out until the database is back, and puts it back by itself.
+   */
   @Get()
   @Public()
   async health() {

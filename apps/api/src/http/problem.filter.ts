@@ -1,11 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ConcurrencyError } from '@solmu/event-store';
+import { ConcurrencyError, StoreUnavailableError } from '@solmu/event-store';
 import { AuthenticationFailed, OidcProviderUnavailable } from '@solmu/identity';
 import { DomainError } from '@solmu/kernel';
 import type { FastifyReply } from 'fastify';
 import { problem, ProblemBody } from './problem';
 
 const STATUS_OF_KIND = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
+
+/**
+ * Seconds a client should wait before retrying while the database is unreachable: long enough not
+ * to hammer a restarting server, short enough that a restart (a few seconds) costs one retry.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Fastify rejects some requests before Nest routes them (malformed JSON, a body over the limit, a
@@ -20,8 +26,9 @@ function fieldOfFrameworkError(status: number, message: string): { field: string
 
 /**
  * Maps every error to the API's problem shape: domain errors by kind (invalid 422, not found 404,
- * conflict 409), an optimistic-concurrency conflict that survived its retries to 409, framework
- * errors to their 4xx, and anything unexpected to a 500 that is logged, never leaked.
+ * conflict 409), an optimistic-concurrency conflict that survived its retries to 409, a database
+ * that cannot be reached to 503 with Retry-After (nothing was acknowledged, and a retry is safe),
+ * framework errors to their 4xx, and anything unexpected to a 500 that is logged, never leaked.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -30,7 +37,11 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toProblem(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof StoreUnavailableError) {
+      // Expected during a database restart: one line, not a stack per request.
+      this.logger.warn(error.message);
+      void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -38,6 +49,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof DomainError) return problem(STATUS_OF_KIND[error.kind], error.code, error.problems, error.message);
     if (error instanceof AuthenticationFailed) return problem(401, error.code, [], error.message);
     if (error instanceof OidcProviderUnavailable) return problem(502, error.code, [], error.message);
+    if (error instanceof StoreUnavailableError) {
+      return problem(503, 'store_unavailable', [], 'The database cannot be reached just now; nothing was saved. Try again in a moment');
+    }
     if (error instanceof ConcurrencyError) {
       return problem(409, 'concurrent_update', [], 'Someone else changed this at the same moment, repeatedly; try again');
     }

@@ -17,7 +17,15 @@ export interface ThrowawayPostgres {
   /** Superuser URL of the `postgres` database, for creating the databases tests use. */
   url: string;
   dir: string;
+  /** Stops the server and removes it with its data. */
   stop(): void;
+  /**
+   * For fault tests: stops the server abruptly (`pg_ctl stop -m immediate`: every connection cut,
+   * no checkpoint, crash recovery at the next start), keeping its data and port.
+   */
+  halt(): void;
+  /** Starts a halted server again on the same data and port (after crash recovery). */
+  resume(): void;
 }
 
 /** Where initdb and pg_ctl are: on PATH, else the newest /usr/lib/postgresql/<version>/bin (Debian, Ubuntu). */
@@ -96,21 +104,29 @@ export async function startThrowawayPostgres({ fsync = false }: ThrowawayPostgre
     started = false;
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    must(run(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), 'initdb');
-    const settings = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      `-c unix_socket_directories=${dir}`,
-      `-c fsync=${fsync ? 'on' : 'off'}`,
-      '-c max_connections=300',
-      '-c shared_buffers=32MB',
-    ].join(' ');
+  const settings = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${dir}`,
+    `-c fsync=${fsync ? 'on' : 'off'}`,
+    '-c max_connections=300',
+    '-c shared_buffers=32MB',
+  ].join(' ');
+  const start = () => {
     must(run(bin, 'pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(dir, 'server.log'), '-o', settings, 'start']), 'pg_ctl start');
     started = true;
+  };
+  const halt = () => {
+    if (!started) return;
+    must(run(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']), 'pg_ctl stop -m immediate');
+    started = false;
+  };
+  try {
+    must(run(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), 'initdb');
+    start();
   } catch (error) {
     stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop, halt, resume: start };
 }

@@ -131,6 +131,23 @@ describe('PostgresEventStore', () => {
     expect(all.map((e) => e.type)).toEqual(['A0', 'B0', 'B1', 'A1', 'C0', 'B2']);
   });
 
+  it('writes many appends to one hot stream in one group commit, in order, each answered with its own revision and position', async () => {
+    const store = await open();
+    const hot = `hot-${randomUUID()}`;
+    const commitsBefore = store.stats().commits;
+
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(hot, [event('Hot', i), event('Hot', i)])));
+
+    expect(store.stats().commits - commitsBefore).toBeLessThanOrEqual(2);
+    const stored = await store.readStream(hot);
+    expect(stored.map((e) => e.revision)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    for (const [i, result] of results.entries()) {
+      const last = stored[2 * i + 1];
+      expect(result).toEqual({ nextExpectedRevision: last.revision, position: last.position });
+      expect(stored[2 * i].data).toEqual(last.data);
+    }
+  });
+
   it('frees the append lock of an instance that stalls mid-append, and does not acknowledge its append', async () => {
     const stall = gate();
     let reached: () => void = () => undefined;

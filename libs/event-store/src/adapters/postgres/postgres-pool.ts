@@ -1,11 +1,43 @@
-import { Pool, PoolConfig } from 'pg';
+import { Client, Pool, PoolConfig } from 'pg';
+import { translatePostgresError } from './postgres-errors';
 import { applyPostgresMigrations, PostgresMigration } from './postgres-migrations';
+
+const rethrow = (error: unknown): never => {
+  throw translatePostgresError(error);
+};
+
+/** A connection whose failed statements report a lost server as StoreUnavailableError (promise form, which the stores use). */
+class StoreClient extends Client {
+  override query(...args: unknown[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return result instanceof Promise ? result.catch(rethrow) : result;
+  }
+}
+
+/** A pool that reports a server it cannot reach (or lost mid-statement) as StoreUnavailableError. */
+class StorePool extends Pool {
+  override connect(...args: unknown[]): any {
+    const result = (super.connect as (...a: unknown[]) => unknown)(...args);
+    return result instanceof Promise ? result.catch(rethrow) : result;
+  }
+
+  override query(...args: unknown[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return result instanceof Promise ? result.catch(rethrow) : result;
+  }
+}
 
 /**
  * A connection pool for one of Solmu's PostgreSQL stores (events, identity, keys), with its schema
  * migrated before anything uses it. Every connection acknowledges only what is on disk
- * (`synchronous_commit=on`, whatever the server's default); `extraOptions` adds server settings. An
- * idle connection the server drops must not crash the process: the pool replaces it.
+ * (`synchronous_commit=on`, whatever the server's default); `extraOptions` adds server settings.
+ *
+ * While the server is down or restarting, statements fail with StoreUnavailableError (the API
+ * answers 503 with Retry-After) and the pool reconnects on the next use once it is back; a new
+ * connection is given up after `connectionTimeoutMillis` (default 5 s) so a request never hangs
+ * on a server that does not answer. An idle connection the server drops emits 'error' on the
+ * pool; unheard, that event would crash the process, so it is heard here (the pool discards the
+ * connection itself).
  */
 export async function openMigratedPool(
   config: Omit<PoolConfig, 'options'> & { extraOptions?: string },
@@ -13,7 +45,12 @@ export async function openMigratedPool(
   migrations: ReadonlyArray<PostgresMigration>,
 ): Promise<Pool> {
   const { extraOptions, ...rest } = config;
-  const pool = new Pool({ ...rest, options: ['-c synchronous_commit=on', extraOptions].filter(Boolean).join(' ') });
+  const pool = new StorePool({
+    connectionTimeoutMillis: 5000,
+    ...rest,
+    Client: StoreClient,
+    options: ['-c synchronous_commit=on', extraOptions].filter(Boolean).join(' '),
+  });
   pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
