@@ -140,6 +140,22 @@ export class Environment {
   @Max(64)
   SOLMU_ANALYSIS_WORKERS: number = Math.max(1, availableParallelism() - 1);
 
+  /** Memory for the analysis state of the networks held by the workers, in MB; idle networks beyond it are evicted. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(16)
+  @Max(1_000_000)
+  SOLMU_ANALYSIS_MEMORY_MB: number = 512;
+
+  /** A network not asked about for this many seconds is evicted from the analysis workers. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(31_536_000)
+  SOLMU_ANALYSIS_IDLE_SECONDS: number = 600;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -159,7 +175,7 @@ const SETTINGS = [
   'SOLMU_SIGNINS_PER_MINUTE',
   'SOLMU_TIME_ZONE',
   'SOLMU_SLACK_API_URL',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'SOLMU_ANALYSIS_MEMORY_MB', 'SOLMU_ANALYSIS_IDLE_SECONDS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
 import type { InteractionEvent, InteractionView } from '@solmu/network';
-import { Projection } from '../projection';
+import { jsonSnapshot, SnapshottingProjection } from '../projection';
+import { decodeNetwork, encodeNetwork, NetworkColumns } from './interaction-log.snapshot';
 
 export interface InteractionRecord extends InteractionView {
   /** When it was logged, by whom and through which channel. */
@@ -38,10 +39,28 @@ interface NetworkInteractions {
 
 /** The interactions of each network, newest first, filterable by member, kind and period. */
 @Injectable()
-export class InteractionLog implements Projection {
+export class InteractionLog implements SnapshottingProjection {
   readonly name = 'interaction-log';
+  readonly snapshotVersion = 1;
   private readonly networks = new Map<string, NetworkInteractions>();
   private position = 0;
+
+  get appliedPosition(): number {
+    return this.position;
+  }
+
+  toSnapshot(): Uint8Array {
+    return jsonSnapshot.encode([...this.networks].map(([id, network]) => encodeNetwork(id, network.sorted, network.byMember)));
+  }
+
+  restore(state: Uint8Array, position: number): void {
+    this.networks.clear();
+    for (const columns of jsonSnapshot.decode<NetworkColumns[]>(state)) {
+      const { sorted, byMember } = decodeNetwork(columns);
+      this.networks.set(columns.networkId, { sorted, byMember, byId: new Map(sorted.map((r) => [r.id, r])) });
+    }
+    this.position = position;
+  }
 
   apply(recorded: RecordedEvent): void {
     if (recorded.position <= this.position) return;
@@ -90,6 +109,11 @@ export class InteractionLog implements Projection {
   get(networkId: string, interactionId: string): InteractionRecord | undefined {
     const record = this.networks.get(networkId)?.byId.get(interactionId);
     return record && { ...record, participants: [...record.participants] };
+  }
+
+  /** Who takes part in an interaction as it now stands (empty when unknown). */
+  participantsOf(networkId: string, interactionId: string): readonly string[] {
+    return this.networks.get(networkId)?.byId.get(interactionId)?.participants ?? [];
   }
 
   /** Newest first. The cursor is opaque to clients: the sort key of the last item returned. */
