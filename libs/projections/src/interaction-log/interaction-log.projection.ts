@@ -41,7 +41,7 @@ interface NetworkInteractions {
 @Injectable()
 export class InteractionLog implements SnapshottingProjection {
   readonly name = 'interaction-log';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion = 2;
   private readonly networks = new Map<string, NetworkInteractions>();
   private position = 0;
 
@@ -56,8 +56,7 @@ export class InteractionLog implements SnapshottingProjection {
   restore(state: Uint8Array, position: number): void {
     this.networks.clear();
     for (const columns of jsonSnapshot.decode<NetworkColumns[]>(state)) {
-      const { sorted, byMember } = decodeNetwork(columns);
-      this.networks.set(columns.networkId, { sorted, byMember, byId: new Map(sorted.map((r) => [r.id, r])) });
+      this.networks.set(columns.networkId, decodeNetwork(columns));
     }
     this.position = position;
   }

@@ -4,6 +4,7 @@
  * strings (kinds, channels, sources, loggers, member ids) written once in a table and referred to by
  * number, they are a fraction of that and parse in a few hundred milliseconds.
  */
+import { packedNumbers } from '../projection';
 import type { InteractionRecord } from './interaction-log.projection';
 
 /** Fields written as columns; anything else a record carries goes into `extra`, as it is. */
@@ -16,12 +17,12 @@ export interface NetworkColumns {
   ids: string[];
   occurredAt: string[];
   loggedAt: string[];
-  /** Per record: kind, loggedBy, source, channel (-1), initiator (-1), retracted (0/1), participants count, participants… (string indices). */
-  fields: number[];
+  /** Per record: kind, loggedBy, source, channel (-1), initiator (-1), retracted (0/1), participants count, participants… (string indices), packed. */
+  fields: string;
   /** Row → what is rare: the note, correction and retraction times, fields not known here. */
   extra: Record<number, Record<string, unknown>>;
-  /** Every interaction each member ever took part in: member (string index), count, rows… */
-  byMember: number[];
+  /** Every interaction each member ever took part in: member (string index), count, rows…, packed. */
+  byMember: string;
 }
 
 export function encodeNetwork(networkId: string, sorted: InteractionRecord[], byMember: Map<string, Set<string>>): NetworkColumns {
@@ -34,13 +35,15 @@ export function encodeNetwork(networkId: string, sorted: InteractionRecord[], by
     return i;
   };
   const rowOf = new Map<string, number>();
-  const columns: NetworkColumns = { networkId, strings, ids: [], occurredAt: [], loggedAt: [], fields: [], extra: {}, byMember: [] };
+  const fields: number[] = [];
+  const byMemberRows: number[] = [];
+  const columns: NetworkColumns = { networkId, strings, ids: [], occurredAt: [], loggedAt: [], fields: '', extra: {}, byMember: '' };
   sorted.forEach((r, row) => {
     rowOf.set(r.id, row);
     columns.ids.push(r.id);
     columns.occurredAt.push(r.occurredAt);
     columns.loggedAt.push(r.loggedAt);
-    columns.fields.push(ref(r.kind), ref(r.loggedBy), ref(r.source), ref(r.channel), ref(r.initiator), r.status === 'retracted' ? 1 : 0, r.participants.length, ...r.participants.map(ref));
+    fields.push(ref(r.kind), ref(r.loggedBy), ref(r.source), ref(r.channel), ref(r.initiator), r.status === 'retracted' ? 1 : 0, r.participants.length, ...r.participants.map(ref));
     const extra: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(r)) if (!COLUMNS.has(key) && value !== undefined) extra[key] = value;
     for (const key of ['note', 'correctedAt', 'retractedAt'] as const) if (r[key] !== undefined) extra[key] = r[key];
@@ -48,42 +51,49 @@ export function encodeNetwork(networkId: string, sorted: InteractionRecord[], by
   });
   for (const [memberId, ids] of byMember) {
     const rows = [...ids].map((id) => rowOf.get(id)).filter((row): row is number => row !== undefined);
-    columns.byMember.push(ref(memberId), rows.length, ...rows);
+    byMemberRows.push(ref(memberId), rows.length, ...rows);
   }
-  return columns;
+  return { ...columns, fields: packedNumbers.ints(fields), byMember: packedNumbers.ints(byMemberRows) };
 }
 
-export function decodeNetwork(columns: NetworkColumns): { sorted: InteractionRecord[]; byMember: Map<string, Set<string>> } {
-  const { strings, ids, occurredAt, loggedAt, fields, extra, networkId } = columns;
+export function decodeNetwork(columns: NetworkColumns): { sorted: InteractionRecord[]; byId: Map<string, InteractionRecord>; byMember: Map<string, Set<string>> } {
+  const { strings, ids, occurredAt, loggedAt, extra, networkId } = columns;
+  const fields = packedNumbers.unpackInts(columns.fields);
   const sorted: InteractionRecord[] = new Array(ids.length);
+  const byId = new Map<string, InteractionRecord>();
   let f = 0;
   for (let row = 0; row < ids.length; row++) {
-    const [kind, loggedBy, source, channel, initiator, retracted, count] = [fields[f], fields[f + 1], fields[f + 2], fields[f + 3], fields[f + 4], fields[f + 5], fields[f + 6]];
+    const count = fields[f + 6];
     const participants = new Array<string>(count);
     for (let p = 0; p < count; p++) participants[p] = strings[fields[f + 7 + p]];
-    f += 7 + count;
-    const record = {
+    // One shape for every record (absent optional fields are undefined), built without spreads: fast to make.
+    const record: InteractionRecord = {
       id: ids[row],
       networkId,
-      kind: strings[kind],
+      kind: strings[fields[f]] as InteractionRecord['kind'],
       participants,
       occurredAt: occurredAt[row],
-      ...(initiator >= 0 && { initiator: strings[initiator] }),
-      ...(channel >= 0 && { channel: strings[channel] }),
-      status: retracted ? 'retracted' : 'active',
+      initiator: fields[f + 4] >= 0 ? strings[fields[f + 4]] : undefined,
+      channel: fields[f + 3] >= 0 ? (strings[fields[f + 3]] as InteractionRecord['channel']) : undefined,
+      status: fields[f + 5] ? 'retracted' : 'active',
       loggedAt: loggedAt[row],
-      loggedBy: strings[loggedBy],
-      source: strings[source],
-      ...extra[row],
-    } as InteractionRecord;
+      loggedBy: strings[fields[f + 1]],
+      source: strings[fields[f + 2]],
+    };
+    f += 7 + count;
+    const rare = extra[row];
+    if (rare !== undefined) Object.assign(record, rare);
     sorted[row] = record;
+    byId.set(record.id, record);
   }
   const byMember = new Map<string, Set<string>>();
-  for (let i = 0; i < columns.byMember.length; ) {
-    const member = strings[columns.byMember[i]];
-    const count = columns.byMember[i + 1];
-    byMember.set(member, new Set(columns.byMember.slice(i + 2, i + 2 + count).map((row) => ids[row])));
+  const packed = packedNumbers.unpackInts(columns.byMember);
+  for (let i = 0; i < packed.length; ) {
+    const count = packed[i + 1];
+    const set = new Set<string>();
+    for (let k = 0; k < count; k++) set.add(ids[packed[i + 2 + k]]);
+    byMember.set(strings[packed[i]], set);
     i += 2 + count;
   }
-  return { sorted, byMember };
+  return { sorted, byId, byMember };
 }

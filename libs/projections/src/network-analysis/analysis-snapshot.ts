@@ -7,9 +7,10 @@
  * the folded one. Bump {@link ANALYSIS_SNAPSHOT_VERSION} when the state or the fold changes.
  */
 import { createLoggedBy, createNetworkHistory, InteractionRecord, MemberRecord, NetworkHistory, PairLog } from '@solmu/analysis';
+import { packedNumbers } from '../projection';
 import type { AnalysedNetwork } from './analysis-view';
 
-export const ANALYSIS_SNAPSHOT_VERSION = 1;
+export const ANALYSIS_SNAPSHOT_VERSION = 2;
 
 /** Snapshot name of a network's analysis state. */
 export const analysisSnapshotName = (networkId: string): string => `network-analysis:${networkId}`;
@@ -20,12 +21,13 @@ interface Columns {
   ids: string[];
   members: Array<Omit<MemberRecord, 'id'>>;
   strings: string[];
-  interactions: { ids: string[]; occurredAt: string[]; occurredMs: number[]; kind: number[]; depth: number[]; initiator: number[]; participants: number[] };
+  /** Number columns packed (packedNumbers). */
+  interactions: { ids: string[]; occurredAt: string[]; occurredMs: string; kind: string; depth: string; initiator: string; participants: string };
   retracted: string[];
-  /** Per pair: a ordinal, b ordinal, revision, entries count, entries (interaction rows)… */
-  pairs: number[];
+  /** Per pair: a ordinal, b ordinal, revision, entries count, entries (interaction rows)…, packed. */
+  pairs: string;
   interventions: unknown[];
-  loggedBy: { ids: string[]; actors: number[] };
+  loggedBy: { ids: string[]; actors: string };
 }
 
 export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): Uint8Array {
@@ -39,7 +41,7 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
   };
   const ordinal = (id: string): number => history.ordinals.get(id)!;
   const rows = new Map<InteractionRecord, number>();
-  const interactions: Columns['interactions'] = { ids: [], occurredAt: [], occurredMs: [], kind: [], depth: [], initiator: [], participants: [] };
+  const interactions = { ids: [] as string[], occurredAt: [] as string[], occurredMs: [] as number[], kind: [] as number[], depth: [] as number[], initiator: [] as number[], participants: [] as number[] };
   for (const record of history.interactions.values()) {
     rows.set(record, rows.size);
     interactions.ids.push(record.id);
@@ -60,11 +62,19 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
     ids: [...history.ordinals.keys()],
     members: [...history.members.values()].map(({ id: _id, ...member }) => member),
     strings,
-    interactions,
+    interactions: {
+      ids: interactions.ids,
+      occurredAt: interactions.occurredAt,
+      occurredMs: packedNumbers.doubles(interactions.occurredMs),
+      kind: packedNumbers.ints(interactions.kind),
+      depth: packedNumbers.ints(interactions.depth),
+      initiator: packedNumbers.ints(interactions.initiator),
+      participants: packedNumbers.ints(interactions.participants),
+    },
     retracted: [...history.retracted],
-    pairs,
+    pairs: packedNumbers.ints(pairs),
     interventions: [...history.interventions.values()],
-    loggedBy: { ids: [...loggedBy.keys()], actors: [...loggedBy.values()].map(ref) },
+    loggedBy: { ids: [...loggedBy.keys()], actors: packedNumbers.ints([...loggedBy.values()].map(ref)) },
   };
   return Buffer.from(JSON.stringify(columns));
 }
@@ -75,7 +85,11 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   Object.assign(history, c.head);
   c.ids.forEach((id, i) => history.ordinals.set(id, i));
   for (const member of c.members) history.members.set(c.ids[member.ordinal], { id: c.ids[member.ordinal], ...member } as MemberRecord);
-  const { ids, occurredAt, occurredMs, kind, depth, initiator, participants } = c.interactions;
+  const { ids, occurredAt } = c.interactions;
+  const occurredMs = packedNumbers.unpackDoubles(c.interactions.occurredMs);
+  const [kind, depth, initiator, participants] = [c.interactions.kind, c.interactions.depth, c.interactions.initiator, c.interactions.participants].map(packedNumbers.unpackInts);
+  const pairs = packedNumbers.unpackInts(c.pairs);
+  const actors = packedNumbers.unpackInts(c.loggedBy.actors);
   const records: InteractionRecord[] = new Array(ids.length);
   for (let row = 0, p = 0; row < ids.length; row++) {
     const count = participants[p];
@@ -87,12 +101,12 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
     history.interactions.set(record.id, record);
   }
   for (const id of c.retracted) history.retracted.add(id);
-  for (let i = 0; i < c.pairs.length; ) {
-    const [aOrdinal, bOrdinal, revision, count] = [c.pairs[i], c.pairs[i + 1], c.pairs[i + 2], c.pairs[i + 3]];
+  for (let i = 0; i < pairs.length; ) {
+    const [aOrdinal, bOrdinal, revision, count] = [pairs[i], pairs[i + 1], pairs[i + 2], pairs[i + 3]];
     const entries = new Array<InteractionRecord>(count);
     const times = new Array<number>(count);
     for (let k = 0; k < count; k++) {
-      entries[k] = records[c.pairs[i + 4 + k]];
+      entries[k] = records[pairs[i + 4 + k]];
       times[k] = entries[k].occurredMs;
     }
     i += 4 + count;
@@ -102,7 +116,7 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   }
   for (const intervention of c.interventions as Array<{ id: string }>) history.interventions.set(intervention.id, intervention as never);
   const loggedBy = createLoggedBy();
-  c.loggedBy.ids.forEach((id, i) => loggedBy.set(id, c.strings[c.loggedBy.actors[i]]));
+  c.loggedBy.ids.forEach((id, i) => loggedBy.set(id, c.strings[actors[i]]));
   return { history, loggedBy };
 }
 
