@@ -46,6 +46,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     // Without snapshots, a runner started again in the same process resumes from its checkpoint.
     if (this.snapshots) this.position = await this.restoreSnapshots(head);
     this.savedAt = this.position;
+    if (this.position !== undefined) for (const projection of this.projections) projection.resumeFrom?.(this.position);
     this.subscription = this.store.subscribeToAll({ after: this.position });
     this.caughtUp = this.consume(this.subscription, head);
     await this.caughtUp;

@@ -14,6 +14,8 @@ export interface Projection {
    * the runner then starts from the snapshots of the others without waiting for it.
    */
   readonly replaysHistory?: boolean;
+  /** Told where the log is read from at start (after the snapshots restored), before any event. */
+  resumeFrom?(position: Position): void;
 }
 
 /**

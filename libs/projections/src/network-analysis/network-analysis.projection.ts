@@ -17,6 +17,11 @@ export class NetworkAnalysisProjection implements Projection {
 
   constructor(private readonly pool: AnalysisPool) {}
 
+  /** The pool loads networks up to the position reached, so it must know where the log resumed. */
+  resumeFrom(position: number): void {
+    this.pool.advanceTo(position);
+  }
+
   apply(event: RecordedEvent): void {
     this.pool.forward(event);
   }

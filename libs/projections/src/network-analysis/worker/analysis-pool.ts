@@ -120,6 +120,11 @@ export class AnalysisPool implements OnApplicationShutdown {
     return this.position;
   }
 
+  /** Moves the position without events: the log resumes there (the read models' snapshots hold what came before). */
+  advanceTo(position: number): void {
+    this.position = Math.max(this.position, position);
+  }
+
   /** Hands one event to the worker holding its network; events of other networks only move the position. */
   forward(event: RecordedEvent): void {
     if (event.position <= this.position) return;
