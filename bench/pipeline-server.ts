@@ -3,12 +3,11 @@
  * members, ~500,000 interactions; `--quick`: 300 members, 30,000), on SQLite and PostgreSQL side by
  * side. The built API (`npm run build`) runs as a child process, as `npm start` runs it; for each store:
  *  1. a first start with no snapshots: the whole log is replayed, then the read models are saved;
- *  2. a start with snapshots: time from spawning the process to its first healthy answer;
- *  3. the first analysis request (a tie's history): the network is loaded into its worker from the
- *     log, and snapshotted;
- *  4. the network is left idle until evicted (SOLMU_ANALYSIS_IDLE_SECONDS=3), and asked again: loaded
- *     from its snapshot;
- *  5. peak RSS (VmHWM) of the server process (main thread and workers) after 2, and after 4.
+ *     the first analysis request (a tie's history) folds the network from the log and snapshots it;
+ *  2. a second process, started with the snapshots: time from spawning it to its first healthy answer;
+ *     the first analysis request (the network loaded from its snapshot); then the network is left idle
+ *     until evicted (SOLMU_ANALYSIS_IDLE_SECONDS=3) and asked again;
+ *  3. peak RSS (VmHWM) of that second process (main thread and workers), after its start and at the end.
  * PostgreSQL: a throwaway server (initdb + pg_ctl, fsync on) started for the run and removed after.
  * Used by `npm run bench -- pipeline`.
  */
@@ -43,7 +42,10 @@ export async function run(args: string[]): Promise<void> {
   const [a, b] = pairOf(events);
   const results: Record<string, Record<string, string>> = {};
 
+  // `--postgres` / `--sqlite`: one store only.
+  const only = args.includes('--postgres') ? 'postgres' : args.includes('--sqlite') ? 'sqlite' : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'solmu-pipeline-'));
+  if (only !== 'postgres')
   try {
     const path = join(dir, 'solmu.db');
     await fill(new SqliteEventStore({ path }), events, networkId);
@@ -52,6 +54,14 @@ export async function run(args: string[]): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  if (only !== 'sqlite') await runPostgres(events, networkId, a, b, results);
+  const columns = Object.keys(results);
+  const rows = Object.keys(results[columns[0]]);
+  console.log(`\n${''.padEnd(52)}${columns.map((c) => c.padStart(12)).join('')}`);
+  for (const row of rows) console.log(`${row.padEnd(52)}${columns.map((c) => results[c][row].padStart(12)).join('')}`);
+}
+
+async function runPostgres(events: NetworkHistoryEvent[], networkId: string, a: string, b: string, results: Record<string, Record<string, string>>): Promise<void> {
   const server = await startThrowawayPostgres({ fsync: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'solmu-pipeline-pg-'));
   try {
@@ -67,10 +77,6 @@ export async function run(args: string[]): Promise<void> {
     server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-
-  const rows = Object.keys(results.SQLite);
-  console.log(`\n${''.padEnd(52)}${'SQLite'.padStart(12)}${'PostgreSQL'.padStart(12)}`);
-  for (const row of rows) console.log(`${row.padEnd(52)}${results.SQLite[row].padStart(12)}${(results.PostgreSQL?.[row] ?? '').padStart(12)}`);
 }
 
 /** Two members with a tie: the analysis request asks for its history (little to compute, all to load). */
@@ -99,31 +105,37 @@ async function fill(store: EventStore, events: NetworkHistoryEvent[], networkId:
 
 async function measureServer(env: Record<string, string>, networkId: string, a: string, b: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  const tie = `/networks/${networkId}/ties/${a}/${b}`;
+  const ask = async (server: Started, token: string): Promise<number> => {
+    const t = performance.now();
+    const answer = await call(server.url, 'GET', tie, undefined, token);
+    if (answer.status !== 200) throw new Error(`tie history: ${answer.status} ${answer.text.slice(0, 200)}`);
+    return (performance.now() - t) / 1000;
+  };
+
+  // The first start ever: no snapshot of anything.
   const cold = await startServer(env);
-  out['start, no snapshots (replays the log) s'] = fmt(cold.seconds, 2);
+  out['first start (no snapshots: replays the log) s'] = fmt(cold.seconds, 2);
   await cold.logged(/Read models saved/);
+  out['first analysis request (network folded from the log) s'] = fmt(await ask(cold, await signIn(cold)), 2);
   await stop(cold.child);
 
+  // Every later start: snapshots of the read models and of the network's analysis.
   const warm = await startServer(env);
   out['start to serving, with snapshots s'] = fmt(warm.seconds, 2);
   out['peak RSS after start MB'] = fmt(peakRss(warm.child.pid!));
-  const token = (await call(warm.url, 'POST', '/auth/token', ADMIN)).json.token as string;
-  const tie = `/networks/${networkId}/ties/${a}/${b}`;
-  let t = performance.now();
-  let answer = await call(warm.url, 'GET', tie, undefined, token);
-  if (answer.status !== 200) throw new Error(`tie history: ${answer.status} ${answer.text.slice(0, 200)}`);
-  out['first analysis request, network folded from the log s'] = fmt((performance.now() - t) / 1000, 2);
+  const token = await signIn(warm);
+  out['first analysis request (from its snapshot) s'] = fmt(await ask(warm, token), 2);
   await warm.logged(/Evicting the analysis/);
-  // The eviction's snapshot (if the network changed) is written before the next load reads it.
-  await new Promise((r) => setTimeout(r, 500));
-  t = performance.now();
-  answer = await call(warm.url, 'GET', tie, undefined, token);
-  if (answer.status !== 200) throw new Error(`tie history: ${answer.status}`);
-  out['first request after eviction (from snapshot) s'] = fmt((performance.now() - t) / 1000, 2);
-  out['peak RSS after the analysis MB'] = fmt(peakRss(warm.child.pid!));
+  out['first request after eviction s'] = fmt(await ask(warm, token), 2);
+  out['peak RSS, start + analysis requests MB'] = fmt(peakRss(warm.child.pid!));
   await stop(warm.child);
   report(env.SOLMU_DATABASE_URL ? 'PostgreSQL' : 'SQLite', out);
   return out;
+}
+
+async function signIn(server: Started): Promise<string> {
+  return (await call(server.url, 'POST', '/auth/token', ADMIN)).json.token as string;
 }
 
 interface Started {
@@ -153,7 +165,10 @@ async function startServer(env: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (process.env.SOLMU_BENCH_VERBOSE) process.stdout.write(chunk);
+  });
   const until = Date.now() + 15 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.slice(-2000)}`);

@@ -21,7 +21,7 @@
  *   was answering fail (a 500), later ones load their network again. After {@link MAX_RESTARTS}
  *   restarts in a minute the pool stops restarting and every request fails loudly.
  */
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, RecordedEvent, SnapshotStore } from '@solmu/event-store';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,6 +66,8 @@ interface Pending {
 interface Held {
   loading: boolean;
   lastAsked: number;
+  /** Order of the last use among all networks (milliseconds can tie). */
+  touched: number;
   /** The worker's estimate, once loaded. */
   bytes: number;
   inFlight: number;
@@ -84,7 +86,7 @@ interface Slot {
   held: Map<string, Held>;
 }
 
-export class AnalysisPool implements OnApplicationShutdown {
+export class AnalysisPool implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('AnalysisPool');
   private readonly slots: Slot[];
   private position = 0;
@@ -97,6 +99,10 @@ export class AnalysisPool implements OnApplicationShutdown {
   private readonly sweeper: NodeJS.Timeout;
   private readonly snapshotWrites = new Set<Promise<void>>();
   private readonly evictions = new Map<string, () => void>();
+  /** Loads waiting for their worker to fold the page they sent. */
+  private readonly folding = new Map<string, () => void>();
+  private readonly exits = new WeakMap<Worker, Promise<void>>();
+  private uses = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -180,6 +186,11 @@ export class AnalysisPool implements OnApplicationShutdown {
     return true;
   }
 
+  /** Snapshots on their way to the store are written before the store closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.snapshotWrites]);
+  }
+
   /** Nest calls this on app.close(): the worker threads end with the app. */
   async onApplicationShutdown(): Promise<void> {
     await this.stop();
@@ -205,6 +216,7 @@ export class AnalysisPool implements OnApplicationShutdown {
     this.flush(slot);
     const held = slot.held.get(request.networkId) ?? this.load(slot, request.networkId);
     held.lastAsked = Date.now();
+    held.touched = ++this.uses;
     held.inFlight += 1;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -218,7 +230,7 @@ export class AnalysisPool implements OnApplicationShutdown {
    * and kept aside), then its snapshot and the log after it up to the position forwarded now.
    */
   private load(slot: Slot, networkId: string): Held {
-    const held: Held = { loading: true, lastAsked: Date.now(), bytes: 0, inFlight: 0 };
+    const held: Held = { loading: true, lastAsked: Date.now(), touched: 0, bytes: 0, inFlight: 0 };
     slot.held.set(networkId, held);
     const target = this.position;
     const worker = slot.worker;
@@ -242,7 +254,13 @@ export class AnalysisPool implements OnApplicationShutdown {
           if (event.data.networkId === networkId) events.push({ position: event.position, type: event.type, data: event.data, metadata: event.metadata });
         }
         caughtUp += events.length;
-        if (events.length > 0 && slot.worker === worker) this.post(slot, { type: 'catch-up', networkId, events });
+        if (events.length > 0 && slot.worker === worker) {
+          // One page in flight at a time: reading is faster than folding, and the pages waiting in
+          // the worker's port would hold the whole log in memory (1.7 GB at 500,000 events).
+          const folded = new Promise<void>((done) => this.folding.set(networkId, done));
+          this.post(slot, { type: 'catch-up', networkId, events });
+          await Promise.race([folded, this.exited(worker)]);
+        }
         after = page[page.length - 1].position;
       }
       if (slot.worker !== worker) return;
@@ -257,6 +275,11 @@ export class AnalysisPool implements OnApplicationShutdown {
     return held;
   }
 
+  /** Resolves when the worker has exited (a load waiting on it gives up). */
+  private exited(worker: Worker): Promise<void> {
+    return this.exits.get(worker) ?? Promise.resolve();
+  }
+
   private evictFrom(slot: Slot, networkId: string): void {
     slot.held.delete(networkId);
     this.flush(slot);
@@ -268,12 +291,12 @@ export class AnalysisPool implements OnApplicationShutdown {
     const now = Date.now();
     const candidates = this.slots.flatMap((slot) => [...slot.held].map(([networkId, held]) => ({ slot, networkId, held })));
     let total = candidates.reduce((sum, c) => sum + c.held.bytes, 0);
-    const evictable = candidates.filter((c) => !c.held.loading && c.held.inFlight === 0).sort((x, y) => x.held.lastAsked - y.held.lastAsked);
-    const newest = Math.max(...candidates.map((c) => c.held.lastAsked));
+    const evictable = candidates.filter((c) => !c.held.loading && c.held.inFlight === 0).sort((x, y) => x.held.touched - y.held.touched);
+    const newest = Math.max(...candidates.map((c) => c.held.touched));
     for (const c of evictable) {
       const idle = now - c.held.lastAsked >= this.idleMs;
       // The network asked about last stays, even alone beyond the budget: it is the one in use.
-      if (!idle && (total <= this.budgetBytes || c.held.lastAsked === newest)) continue;
+      if (!idle && (total <= this.budgetBytes || c.held.touched === newest)) continue;
       this.logger.log(`Evicting the analysis of ${c.networkId} (${idle ? 'idle' : 'over the memory budget'}, ~${Math.round(c.held.bytes / 2 ** 20)} MB)`);
       this.evictFrom(c.slot, c.networkId);
       total -= c.held.bytes;
@@ -309,6 +332,7 @@ export class AnalysisPool implements OnApplicationShutdown {
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(slot, message));
     worker.on('error', (error) => this.logger.error(`Analysis worker ${slot.index} failed: ${error.stack ?? error.message}`));
+    this.exits.set(worker, new Promise((done) => worker.once('exit', () => done())));
     worker.on('exit', (code) => {
       if (!this.stopped && slot.worker === worker) this.restart(slot, code);
     });
@@ -320,6 +344,11 @@ export class AnalysisPool implements OnApplicationShutdown {
       const held = slot.held.get(message.networkId);
       if (held) Object.assign(held, { loading: false, bytes: message.bytes });
       return this.evictBeyondBudget();
+    }
+    if (message.type === 'folded') {
+      this.folding.get(message.networkId)?.();
+      this.folding.delete(message.networkId);
+      return;
     }
     if (message.type === 'evicted') {
       this.evictions.get(message.networkId)?.();
@@ -363,6 +392,7 @@ export class AnalysisPool implements OnApplicationShutdown {
     if (held) {
       held.inFlight -= 1;
       held.lastAsked = Date.now();
+      held.touched = ++this.uses;
     }
   }
 

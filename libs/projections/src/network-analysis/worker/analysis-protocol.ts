@@ -35,4 +35,6 @@ export type FromWorker =
   | { type: 'end'; id: number }
   | { type: 'held'; networkId: string; bytes: number }
   | { type: 'evicted'; networkId: string }
+  /** A `catch-up` page is folded: the pool reads the next only then, so pages never pile up in the port. */
+  | { type: 'folded'; networkId: string }
   | { type: 'snapshot'; networkId: string; position: number; state: Uint8Array };

@@ -79,7 +79,7 @@ port.on('message', (message: ToWorker) => {
       return;
     case 'catch-up':
       for (const event of message.events) engine.apply(event);
-      return;
+      return post({ type: 'folded', networkId: message.networkId });
     case 'ready': {
       const { networkId } = message;
       for (const event of loading.get(networkId) ?? []) engine.apply(event);
