@@ -10,7 +10,7 @@ import { createLoggedBy, createNetworkHistory, InteractionRecord, MemberRecord, 
 import { packedNumbers } from '../projection';
 import type { AnalysedNetwork } from './analysis-view';
 
-export const ANALYSIS_SNAPSHOT_VERSION = 2;
+export const ANALYSIS_SNAPSHOT_VERSION = 3;
 
 /** Snapshot name of a network's analysis state. */
 export const analysisSnapshotName = (networkId: string): string => `network-analysis:${networkId}`;
@@ -27,7 +27,8 @@ interface Columns {
   /** Per pair: a ordinal, b ordinal, revision, entries count, entries (interaction rows)…, packed. */
   pairs: string;
   interventions: unknown[];
-  loggedBy: { ids: string[]; actors: string };
+  /** The logger of each interaction row (-1: none), packed; and of interactions no longer held (retracted). */
+  loggedBy: { rows: string; others: Array<[string, number]> };
 }
 
 export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): Uint8Array {
@@ -74,7 +75,11 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
     retracted: [...history.retracted],
     pairs: packedNumbers.ints(pairs),
     interventions: [...history.interventions.values()],
-    loggedBy: { ids: [...loggedBy.keys()], actors: packedNumbers.ints([...loggedBy.values()].map(ref)) },
+    // Who logged what, by interaction row: the ids are written (and read back) once, with the interactions.
+    loggedBy: {
+      rows: packedNumbers.ints(interactions.ids.map((id) => ref(loggedBy.get(id)))),
+      others: [...loggedBy].filter(([id]) => !history.interactions.has(id)).map(([id, actor]) => [id, ref(actor)]),
+    },
   };
   return Buffer.from(JSON.stringify(columns));
 }
@@ -89,7 +94,7 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   const occurredMs = packedNumbers.unpackDoubles(c.interactions.occurredMs);
   const [kind, depth, initiator, participants] = [c.interactions.kind, c.interactions.depth, c.interactions.initiator, c.interactions.participants].map(packedNumbers.unpackInts);
   const pairs = packedNumbers.unpackInts(c.pairs);
-  const actors = packedNumbers.unpackInts(c.loggedBy.actors);
+  const actors = packedNumbers.unpackInts(c.loggedBy.rows);
   const records: InteractionRecord[] = new Array(ids.length);
   for (let row = 0, p = 0; row < ids.length; row++) {
     const count = participants[p];
@@ -116,7 +121,8 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   }
   for (const intervention of c.interventions as Array<{ id: string }>) history.interventions.set(intervention.id, intervention as never);
   const loggedBy = createLoggedBy();
-  c.loggedBy.ids.forEach((id, i) => loggedBy.set(id, c.strings[actors[i]]));
+  records.forEach((record, row) => actors[row] >= 0 && loggedBy.set(record.id, c.strings[actors[row]]));
+  for (const [id, actor] of c.loggedBy.others) loggedBy.set(id, c.strings[actor]);
   return { history, loggedBy };
 }
 
