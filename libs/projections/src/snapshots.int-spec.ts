@@ -72,7 +72,8 @@ async function recorded(seed: number, length: number): Promise<{ store: InMemory
 }
 
 function readModels(store: InMemoryEventStore): SnapshottingProjection[] {
-  return [new NetworkDirectory(), new InteractionLog(), new NetworkHistory(store)];
+  const log = new InteractionLog();
+  return [new NetworkDirectory(), log, new NetworkHistory(store, log)];
 }
 
 /** Everything the read models answer about both networks. */

@@ -10,7 +10,7 @@
  * and orders and filters as text, as before.
  */
 import { packedNumbers } from '../projection';
-import type { InteractionFilter, InteractionRecord } from './interaction-log.projection';
+import type { InteractionFilter, InteractionRecord } from './interaction-log.types';
 
 /** Fields with a column of their own; any other field a record carries is kept as it came. */
 const KNOWN = new Set(['interactionId', 'networkId', 'kind', 'participants', 'occurredAt', 'initiator', 'channel', 'note', 'reason']);

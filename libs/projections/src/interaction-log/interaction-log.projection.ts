@@ -1,33 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
-import type { InteractionEvent, InteractionView } from '@solmu/network';
+import type { InteractionEvent } from '@solmu/network';
+import type { InteractionFilter, InteractionPage, InteractionRecord } from './interaction-log.types';
 import { jsonSnapshot, SnapshottingProjection } from '../projection';
 import { ColumnsSnapshot, Details, InteractionColumns } from './interaction-columns';
 
-export interface InteractionRecord extends InteractionView {
-  /** When it was logged, by whom and through which channel. */
-  loggedAt: string;
-  loggedBy: string;
-  source: string;
-  correctedAt?: string;
-  retractedAt?: string;
-}
-
-export interface InteractionFilter {
-  member?: string;
-  kind?: string;
-  /** occurredAt ≥ from */
-  from?: string;
-  /** occurredAt < to */
-  to?: string;
-  includeRetracted?: boolean;
-}
-
-export interface InteractionPage {
-  interactions: InteractionRecord[];
-  /** Pass as `cursor` to read the next (older) page; absent on the last page. */
-  nextCursor?: string;
-}
+export type { InteractionFilter, InteractionPage, InteractionRecord } from './interaction-log.types';
 
 /** The interactions of each network, newest first, filterable by member, kind and period. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@solmu/event-store';
-import { INTERACTION_CATEGORY, interactionStream, NETWORK_CATEGORY, networkStream, streamCategory } from '@solmu/network';
+import { ERASED_MEMBER_NAME, INTERACTION_CATEGORY, interactionStream, NETWORK_CATEGORY, networkStream, streamCategory } from '@solmu/network';
+import { InteractionLog } from '../interaction-log/interaction-log.projection';
 import { jsonSnapshot, SnapshottingProjection } from '../projection';
 
 const HISTORY_CATEGORIES = new Set([NETWORK_CATEGORY, INTERACTION_CATEGORY]);
@@ -12,18 +13,24 @@ const READ_SPAN = 2000;
  * index behind `GET /networks/:id/events`. Events name their network in `data.networkId`.
  *
  * It keeps positions only and reads the events themselves from the store when a page is asked
- * for: holding every event decrypted in memory took 550 MB at 500,000 interactions. Read through
- * the store, an erased member's data is what the store shows (crypto-shredded), with nothing to
- * redact here.
+ * for: holding every event decrypted in memory took 550 MB at 500,000 interactions. An erased
+ * member's data is redacted in what is read (name, email, and the notes and reasons of their
+ * interactions), as before: the store shreds it, but another instance may still hold the key in
+ * its cache for a while, and must not show what was erased.
  */
 @Injectable()
 export class NetworkHistory implements SnapshottingProjection {
   readonly name = 'network-history';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion = 2;
   private readonly positions = new Map<string, number[]>();
+  /** The members erased in each network. */
+  private readonly erased = new Map<string, Set<string>>();
   private position = 0;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly log: InteractionLog,
+  ) {}
 
   get appliedPosition(): number {
     return this.position;
@@ -40,15 +47,23 @@ export class NetworkHistory implements SnapshottingProjection {
     let positions = this.positions.get(networkId);
     if (!positions) this.positions.set(networkId, (positions = []));
     positions.push(event.position);
+    if (event.type === 'MemberErased') {
+      let erased = this.erased.get(networkId);
+      if (!erased) this.erased.set(networkId, (erased = new Set()));
+      erased.add(String(event.data.memberId));
+    }
   }
 
   toSnapshot(): Uint8Array {
-    return jsonSnapshot.encode([...this.positions]);
+    return jsonSnapshot.encode({ positions: [...this.positions], erased: [...this.erased].map(([id, members]) => [id, [...members]]) });
   }
 
   restore(state: Uint8Array, position: number): void {
+    const { positions, erased } = jsonSnapshot.decode<{ positions: Array<[string, number[]]>; erased: Array<[string, string[]]> }>(state);
     this.positions.clear();
-    for (const [networkId, positions] of jsonSnapshot.decode<Array<[string, number[]]>>(state)) this.positions.set(networkId, positions);
+    this.erased.clear();
+    for (const [networkId, list] of positions) this.positions.set(networkId, list);
+    for (const [networkId, members] of erased) this.erased.set(networkId, new Set(members));
     this.position = position;
   }
 
@@ -71,7 +86,7 @@ export class NetworkHistory implements SnapshottingProjection {
       if (read.length === 0) break;
       for (const event of read) if (event.position === wanted[i]) (events.push(event), (i += 1));
     }
-    return events;
+    return this.redacted(networkId, events);
   }
 
   /**
@@ -82,6 +97,35 @@ export class NetworkHistory implements SnapshottingProjection {
     const own = (await this.store.readStream(networkStream(networkId))).filter((e) => e.data.memberId === memberId);
     const theirs: RecordedEvent[] = [];
     for (const id of interactionIds) theirs.push(...(await this.store.readStream(interactionStream(id))).filter((e) => e.data.networkId === networkId));
-    return [...own, ...theirs].sort((a, b) => a.position - b.position);
+    return this.redacted(networkId, [...own, ...theirs].sort((a, b) => a.position - b.position));
+  }
+
+  /** The events with erased members' personal data removed (what the store shows once every key cache has forgotten it). */
+  private redacted(networkId: string, events: RecordedEvent[]): RecordedEvent[] {
+    const erased = this.erased.get(networkId);
+    if (!erased || erased.size === 0) return events;
+    const theirInteractions = new Set([...erased].flatMap((memberId) => this.log.interactionIdsOf(networkId, memberId)));
+    return events.map((event) => {
+      const data = event.data as Record<string, unknown>;
+      const ofErased = typeof data.memberId === 'string' && erased.has(data.memberId);
+      const inTheirs = typeof data.interactionId === 'string' && theirInteractions.has(data.interactionId);
+      if (!ofErased && !inTheirs) return event;
+      const copy: Record<string, unknown> = { ...data };
+      if (ofErased) {
+        if (typeof copy.name === 'string') copy.name = ERASED_MEMBER_NAME;
+        delete copy.email;
+        if (copy.changes && typeof copy.changes === 'object') {
+          const changes: Record<string, unknown> = { ...(copy.changes as Record<string, unknown>) };
+          if (changes.name !== undefined) changes.name = ERASED_MEMBER_NAME;
+          delete changes.email;
+          copy.changes = changes;
+        }
+      }
+      if (inTheirs) {
+        delete copy.note;
+        delete copy.reason;
+      }
+      return { ...event, data: copy };
+    });
   }
 }
