@@ -62,3 +62,47 @@ export const packedNumbers = {
     return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   },
 };
+
+/**
+ * A snapshot in two parts: a JSON header (strings, ids, what is sparse) and raw binary columns after
+ * it, each padded to 8 bytes. Columns as bytes, not text: no base64 to make and parse, and the header
+ * a JSON parser reads is a fraction of the whole.
+ *
+ * Layout: u32 header length, u32 column count, u32 length of each column, the header (UTF-8), then
+ * each column from an 8-byte boundary (relative to the start).
+ */
+export const framedSnapshot = {
+  encode(header: unknown, columns: ReadonlyArray<ArrayBufferView>): Uint8Array {
+    const json = Buffer.from(JSON.stringify(header));
+    const pad = (n: number) => (n + 7) & ~7;
+    const start = pad(8 + 4 * columns.length + json.length);
+    const total = columns.reduce((at, c) => pad(at + c.byteLength), start);
+    const out = Buffer.alloc(total);
+    out.writeUInt32LE(json.length, 0);
+    out.writeUInt32LE(columns.length, 4);
+    columns.forEach((c, i) => out.writeUInt32LE(c.byteLength, 8 + 4 * i));
+    json.copy(out, 8 + 4 * columns.length);
+    let at = start;
+    for (const c of columns) {
+      out.set(new Uint8Array(c.buffer, c.byteOffset, c.byteLength), at);
+      at = pad(at + c.byteLength);
+    }
+    return out;
+  },
+  /** The header, and each column as bytes of its own (copied, so typed arrays of any width can view them). */
+  decode<T>(bytes: Uint8Array): { header: T; columns: ArrayBuffer[] } {
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const pad = (n: number) => (n + 7) & ~7;
+    const headerLength = view.readUInt32LE(0);
+    const count = view.readUInt32LE(4);
+    const lengths = Array.from({ length: count }, (_, i) => view.readUInt32LE(8 + 4 * i));
+    const header = JSON.parse(view.toString('utf8', 8 + 4 * count, 8 + 4 * count + headerLength)) as T;
+    let at = pad(8 + 4 * count + headerLength);
+    const columns = lengths.map((length) => {
+      const column = view.buffer.slice(view.byteOffset + at, view.byteOffset + at + length) as ArrayBuffer;
+      at = pad(at + length);
+      return column;
+    });
+    return { header, columns };
+  },
+};

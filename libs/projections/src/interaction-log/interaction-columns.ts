@@ -9,7 +9,6 @@
  * text is that of its milliseconds; a text that is not (an older or imported form) is kept as it is,
  * and orders and filters as text, as before.
  */
-import { packedNumbers } from '../projection';
 import type { InteractionFilter, InteractionRecord } from './interaction-log.types';
 
 /** Fields with a column of their own; any other field a record carries is kept as it came. */
@@ -21,22 +20,19 @@ const INT_COLUMNS = ['kind', 'loggedBy', 'source', 'channel', 'initiator', 'retr
 type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 type IntColumn = (typeof INT_COLUMNS)[number];
 
-/** What a snapshot holds of one network. */
-export interface ColumnsSnapshot {
+/** What a snapshot holds of one network besides its columns (see {@link InteractionColumns.toSnapshot}). */
+export interface ColumnsHeader {
   networkId: string;
   strings: string[];
   ids: string[];
   length: number;
-  partsLength: number;
-  floats: Record<FloatColumn, string>;
-  ints: Record<IntColumn, string>;
-  parts: string;
   texts: Array<[number, string]>;
   notes: Array<[number, string]>;
   extra: Array<[number, Record<string, unknown>]>;
-  /** member (string index), count, rows… packed */
-  ever: string;
 }
+
+/** Columns per network in a snapshot: the float and int columns, the participants pool, and `ever` (member, count, rows…). */
+export const COLUMNS_PER_NETWORK = FLOAT_COLUMNS.length + INT_COLUMNS.length + 2;
 
 export interface Details {
   kind: string;
@@ -52,7 +48,9 @@ export class InteractionColumns {
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
   private ids: string[] = [];
-  private rowOf = new Map<string, number>();
+  /** Row of each id, for the first `indexed` rows (restored snapshots index theirs in the background). */
+  private readonly rowOf = new Map<string, number>();
+  private indexed = 0;
   private length = 0;
   private capacity = 0;
   private floats = {} as Record<FloatColumn, Float64Array>;
@@ -76,11 +74,10 @@ export class InteractionColumns {
   }
 
   logged(id: string, details: Details, loggedAt: Date, loggedBy: string, source: string): void {
-    if (this.rowOf.has(id)) return;
     if (this.length === this.capacity) this.grow(this.capacity * 2);
     const row = this.length++;
     this.ids.push(id);
-    this.rowOf.set(id, row);
+    if (this.indexed === row) (this.rowOf.set(id, row), (this.indexed += 1));
     this.floats.loggedMs[row] = loggedAt.getTime();
     this.floats.correctedMs[row] = NaN;
     this.floats.retractedMs[row] = NaN;
@@ -93,7 +90,7 @@ export class InteractionColumns {
 
   /** Replaces every detail (initiator, channel and note included: absent means gone); other fields stay unless given. */
   corrected(id: string, details: Details, at: Date): void {
-    const row = this.rowOf.get(id);
+    const row = this.row(id);
     if (row === undefined) return;
     this.removeSorted(row);
     this.setDetails(row, details, this.extra.get(row) ?? {});
@@ -102,7 +99,7 @@ export class InteractionColumns {
   }
 
   retracted(id: string, at: Date): void {
-    const row = this.rowOf.get(id);
+    const row = this.row(id);
     if (row === undefined) return;
     this.ints.retracted[row] = 1;
     this.floats.retractedMs[row] = at.getTime();
@@ -120,12 +117,12 @@ export class InteractionColumns {
   }
 
   get(id: string): InteractionRecord | undefined {
-    const row = this.rowOf.get(id);
+    const row = this.row(id);
     return row === undefined ? undefined : this.record(row);
   }
 
   participantsOf(id: string): string[] {
-    const row = this.rowOf.get(id);
+    const row = this.row(id);
     return row === undefined ? [] : this.participants(row);
   }
 
@@ -148,49 +145,70 @@ export class InteractionColumns {
     return { records, more: records.length === limit && i >= 0 };
   }
 
-  toSnapshot(): ColumnsSnapshot {
+  /** The header, and the columns in the order {@link fromSnapshot} reads them. */
+  toSnapshot(): { header: ColumnsHeader; columns: ArrayBufferView[] } {
     const ever: number[] = [];
     for (const [member, rows] of this.ever) ever.push(member, rows.length, ...rows);
     return {
-      networkId: this.networkId,
-      strings: this.strings,
-      ids: this.ids,
-      length: this.length,
-      partsLength: this.partsLength,
-      floats: Object.fromEntries(FLOAT_COLUMNS.map((c) => [c, packedNumbers.doubles(this.floats[c].subarray(0, this.length))])) as Record<FloatColumn, string>,
-      ints: Object.fromEntries(INT_COLUMNS.map((c) => [c, packedNumbers.ints(this.ints[c].subarray(0, this.length))])) as Record<IntColumn, string>,
-      parts: packedNumbers.ints(this.parts.subarray(0, this.partsLength)),
-      texts: [...this.texts],
-      notes: [...this.notes],
-      extra: [...this.extra],
-      ever: packedNumbers.ints(ever),
+      header: { networkId: this.networkId, strings: this.strings, ids: this.ids, length: this.length, texts: [...this.texts], notes: [...this.notes], extra: [...this.extra] },
+      columns: [
+        ...FLOAT_COLUMNS.map((c) => this.floats[c].subarray(0, this.length)),
+        ...INT_COLUMNS.map((c) => this.ints[c].subarray(0, this.length)),
+        this.parts.subarray(0, this.partsLength),
+        Int32Array.from(ever),
+      ],
     };
   }
 
-  static fromSnapshot(s: ColumnsSnapshot): InteractionColumns {
-    const columns = new InteractionColumns(s.networkId);
-    columns.strings = s.strings;
-    s.strings.forEach((text, i) => columns.stringIndex.set(text, i));
-    columns.ids = s.ids;
-    s.ids.forEach((id, row) => columns.rowOf.set(id, row));
-    columns.grow(Math.max(1024, s.length));
-    columns.length = s.length;
-    columns.sortedLength = s.length;
-    for (const c of FLOAT_COLUMNS) columns.floats[c].set(packedNumbers.unpackDoubles(s.floats[c]));
-    for (const c of INT_COLUMNS) columns.ints[c].set(packedNumbers.unpackInts(s.ints[c]));
-    columns.parts = new Int32Array(Math.max(1024, s.partsLength * 2));
-    columns.parts.set(packedNumbers.unpackInts(s.parts));
-    columns.partsLength = s.partsLength;
-    columns.texts = new Map(s.texts);
-    columns.notes = new Map(s.notes);
-    columns.extra = new Map(s.extra);
-    const ever = packedNumbers.unpackInts(s.ever);
+  static fromSnapshot(h: ColumnsHeader, buffers: ArrayBuffer[]): InteractionColumns {
+    const columns = new InteractionColumns(h.networkId);
+    columns.strings = h.strings;
+    h.strings.forEach((text, i) => columns.stringIndex.set(text, i));
+    columns.ids = h.ids;
+    columns.indexInBackground();
+    columns.grow(Math.max(1024, h.length));
+    columns.length = h.length;
+    columns.sortedLength = h.length;
+    let next = 0;
+    for (const c of FLOAT_COLUMNS) columns.floats[c].set(new Float64Array(buffers[next++]));
+    for (const c of INT_COLUMNS) columns.ints[c].set(new Int32Array(buffers[next++]));
+    const parts = new Int32Array(buffers[next++]);
+    columns.parts = new Int32Array(Math.max(1024, parts.length * 2));
+    columns.parts.set(parts);
+    columns.partsLength = parts.length;
+    columns.texts = new Map(h.texts);
+    columns.notes = new Map(h.notes);
+    columns.extra = new Map(h.extra);
+    const ever = new Int32Array(buffers[next++]);
     for (let i = 0; i < ever.length; ) {
       const count = ever[i + 1];
       columns.ever.set(ever[i], Array.from(ever.subarray(i + 2, i + 2 + count)));
       i += 2 + count;
     }
     return columns;
+  }
+
+  private row(id: string): number | undefined {
+    if (this.indexed < this.length) this.indexUpTo(this.length);
+    return this.rowOf.get(id);
+  }
+
+  private indexUpTo(end: number): void {
+    for (let row = this.indexed; row < end; row++) this.rowOf.set(this.ids[row], row);
+    this.indexed = Math.max(this.indexed, end);
+  }
+
+  /**
+   * Half a million ids into a Map take 0.2–1 s: a restored snapshot indexes them after the start,
+   * a slice per turn of the event loop; a lookup before the end finishes the rest at once.
+   */
+  private indexInBackground(): void {
+    const slice = () => {
+      if (this.indexed >= this.length) return;
+      this.indexUpTo(Math.min(this.length, this.indexed + 20_000));
+      setImmediate(slice);
+    };
+    setImmediate(slice);
   }
 
   private setDetails(row: number, details: Details, previousExtra: Record<string, unknown>): void {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
 import type { InteractionEvent } from '@solmu/network';
 import type { InteractionFilter, InteractionPage, InteractionRecord } from './interaction-log.types';
-import { jsonSnapshot, SnapshottingProjection } from '../projection';
-import { ColumnsSnapshot, Details, InteractionColumns } from './interaction-columns';
+import { framedSnapshot, SnapshottingProjection } from '../projection';
+import { COLUMNS_PER_NETWORK, ColumnsHeader, Details, InteractionColumns } from './interaction-columns';
 
 export type { InteractionFilter, InteractionPage, InteractionRecord } from './interaction-log.types';
 
@@ -11,7 +11,7 @@ export type { InteractionFilter, InteractionPage, InteractionRecord } from './in
 @Injectable()
 export class InteractionLog implements SnapshottingProjection {
   readonly name = 'interaction-log';
-  readonly snapshotVersion = 3;
+  readonly snapshotVersion = 4;
   private readonly networks = new Map<string, InteractionColumns>();
   private position = 0;
 
@@ -20,12 +20,17 @@ export class InteractionLog implements SnapshottingProjection {
   }
 
   toSnapshot(): Uint8Array {
-    return jsonSnapshot.encode([...this.networks.values()].map((network) => network.toSnapshot()));
+    const parts = [...this.networks.values()].map((network) => network.toSnapshot());
+    return framedSnapshot.encode(
+      parts.map((p) => p.header),
+      parts.flatMap((p) => p.columns),
+    );
   }
 
   restore(state: Uint8Array, position: number): void {
     this.networks.clear();
-    for (const snapshot of jsonSnapshot.decode<ColumnsSnapshot[]>(state)) this.networks.set(snapshot.networkId, InteractionColumns.fromSnapshot(snapshot));
+    const { header, columns } = framedSnapshot.decode<ColumnsHeader[]>(state);
+    header.forEach((h, i) => this.networks.set(h.networkId, InteractionColumns.fromSnapshot(h, columns.slice(i * COLUMNS_PER_NETWORK, (i + 1) * COLUMNS_PER_NETWORK))));
     this.position = position;
   }
 
