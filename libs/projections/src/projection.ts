@@ -47,23 +47,6 @@ export const jsonSnapshot = {
 };
 
 /**
- * Numbers packed as base64 inside a JSON snapshot: parsing millions of numbers one by one is most of
- * a large snapshot's load time, decoding one string is not.
- */
-export const packedNumbers = {
-  ints: (values: ArrayLike<number>): string => Buffer.from(Int32Array.from(values).buffer).toString('base64'),
-  unpackInts: (text: string): Int32Array => {
-    const bytes = Buffer.from(text, 'base64');
-    return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  },
-  doubles: (values: ArrayLike<number>): string => Buffer.from(Float64Array.from(values).buffer).toString('base64'),
-  unpackDoubles: (text: string): Float64Array => {
-    const bytes = Buffer.from(text, 'base64');
-    return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  },
-};
-
-/**
  * A snapshot in two parts: a JSON header (strings, ids, what is sparse) and raw binary columns after
  * it, each padded to 8 bytes. Columns as bytes, not text: no base64 to make and parse, and the header
  * a JSON parser reads is a fraction of the whole.

@@ -7,10 +7,10 @@
  * the folded one. Bump {@link ANALYSIS_SNAPSHOT_VERSION} when the state or the fold changes.
  */
 import { createLoggedBy, createNetworkHistory, InteractionRecord, MemberRecord, NetworkHistory, PairLog } from '@solmu/analysis';
-import { packedNumbers } from '../projection';
+import { framedSnapshot } from '../projection';
 import type { AnalysedNetwork } from './analysis-view';
 
-export const ANALYSIS_SNAPSHOT_VERSION = 3;
+export const ANALYSIS_SNAPSHOT_VERSION = 4;
 
 /** Snapshot name of a network's analysis state. */
 export const analysisSnapshotName = (networkId: string): string => `network-analysis:${networkId}`;
@@ -21,14 +21,12 @@ interface Columns {
   ids: string[];
   members: Array<Omit<MemberRecord, 'id'>>;
   strings: string[];
-  /** Number columns packed (packedNumbers). */
-  interactions: { ids: string[]; occurredAt: string[]; occurredMs: string; kind: string; depth: string; initiator: string; participants: string };
+  /** Texts of the interactions; their numbers are binary columns (see {@link encodeAnalysedNetwork}). */
+  interactions: { ids: string[]; occurredAt: string[] };
   retracted: string[];
-  /** Per pair: a ordinal, b ordinal, revision, entries count, entries (interaction rows)…, packed. */
-  pairs: string;
   interventions: unknown[];
-  /** The logger of each interaction row (-1: none), packed; and of interactions no longer held (retracted). */
-  loggedBy: { rows: string; others: Array<[string, number]> };
+  /** Loggers of interactions no longer held (retracted); the others' are a column by row. */
+  loggedOthers: Array<[string, number]>;
 }
 
 export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): Uint8Array {
@@ -58,43 +56,38 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
     pairs.push(pair.aOrdinal, pair.bOrdinal, pair.revision, pair.entries.length);
     for (const entry of pair.entries) pairs.push(rows.get(entry)!);
   }
-  const columns: Columns = {
+  const header: Columns = {
     head: { networkId: history.networkId, name: history.name, foundedAt: history.foundedAt, lastPosition: history.lastPosition, revision: history.revision },
     ids: [...history.ordinals.keys()],
     members: [...history.members.values()].map(({ id: _id, ...member }) => member),
     strings,
-    interactions: {
-      ids: interactions.ids,
-      occurredAt: interactions.occurredAt,
-      occurredMs: packedNumbers.doubles(interactions.occurredMs),
-      kind: packedNumbers.ints(interactions.kind),
-      depth: packedNumbers.ints(interactions.depth),
-      initiator: packedNumbers.ints(interactions.initiator),
-      participants: packedNumbers.ints(interactions.participants),
-    },
+    interactions: { ids: interactions.ids, occurredAt: interactions.occurredAt },
     retracted: [...history.retracted],
-    pairs: packedNumbers.ints(pairs),
     interventions: [...history.interventions.values()],
-    // Who logged what, by interaction row: the ids are written (and read back) once, with the interactions.
-    loggedBy: {
-      rows: packedNumbers.ints(interactions.ids.map((id) => ref(loggedBy.get(id)))),
-      others: [...loggedBy].filter(([id]) => !history.interactions.has(id)).map(([id, actor]) => [id, ref(actor)]),
-    },
+    loggedOthers: [...loggedBy].filter(([id]) => !history.interactions.has(id)).map(([id, actor]) => [id, ref(actor)]),
   };
-  return Buffer.from(JSON.stringify(columns));
+  // Who logged what by interaction row: the ids are written (and read back) once, with the interactions.
+  const loggers = Int32Array.from(interactions.ids, (id) => ref(loggedBy.get(id)));
+  return framedSnapshot.encode(header, [
+    Float64Array.from(interactions.occurredMs),
+    Int32Array.from(interactions.kind),
+    Int32Array.from(interactions.depth),
+    Int32Array.from(interactions.initiator),
+    Int32Array.from(interactions.participants),
+    Int32Array.from(pairs),
+    loggers,
+  ]);
 }
 
 export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
-  const c = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Columns;
+  const { header: c, columns } = framedSnapshot.decode<Columns>(bytes);
   const history = createNetworkHistory();
   Object.assign(history, c.head);
   c.ids.forEach((id, i) => history.ordinals.set(id, i));
   for (const member of c.members) history.members.set(c.ids[member.ordinal], { id: c.ids[member.ordinal], ...member } as MemberRecord);
   const { ids, occurredAt } = c.interactions;
-  const occurredMs = packedNumbers.unpackDoubles(c.interactions.occurredMs);
-  const [kind, depth, initiator, participants] = [c.interactions.kind, c.interactions.depth, c.interactions.initiator, c.interactions.participants].map(packedNumbers.unpackInts);
-  const pairs = packedNumbers.unpackInts(c.pairs);
-  const actors = packedNumbers.unpackInts(c.loggedBy.rows);
+  const occurredMs = new Float64Array(columns[0]);
+  const [kind, depth, initiator, participants, pairs, actors] = columns.slice(1).map((column) => new Int32Array(column));
   const records: InteractionRecord[] = new Array(ids.length);
   for (let row = 0, p = 0; row < ids.length; row++) {
     const count = participants[p];
@@ -122,7 +115,7 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   for (const intervention of c.interventions as Array<{ id: string }>) history.interventions.set(intervention.id, intervention as never);
   const loggedBy = createLoggedBy();
   records.forEach((record, row) => actors[row] >= 0 && loggedBy.set(record.id, c.strings[actors[row]]));
-  for (const [id, actor] of c.loggedBy.others) loggedBy.set(id, c.strings[actor]);
+  for (const [id, actor] of c.loggedOthers) loggedBy.set(id, c.strings[actor]);
   return { history, loggedBy };
 }
 
