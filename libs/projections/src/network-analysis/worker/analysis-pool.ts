@@ -34,8 +34,8 @@ import { deserialiseError } from './remote-error';
 
 /** Events per message to a worker. */
 const BATCH = 2000;
-/** Events read from the store per page when loading a network. */
-const LOAD_PAGE = 5000;
+/** Events read from the store per page when loading a network: a page is read and cloned on the main thread, so it stays short (a ping waits for at most one). */
+const LOAD_PAGE = 1000;
 export const MAX_RESTARTS = 5;
 
 export interface AnalysisPoolOptions {
