@@ -176,7 +176,7 @@ describe('AnalysisPool', () => {
     const readAll = store.readAll.bind(store);
     store.readAll = (options) => (reads.push(options?.after), readAll(options));
     expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
-    expect(reads).toEqual([]);
+    expect(reads).toHaveLength(0);
   }, 30_000);
 
   it('keeps within its memory budget: the network asked about least recently goes first', async () => {
