@@ -1,5 +1,10 @@
 /**
- * The analysis as the product runs it, from the store: the synthetic 3-year history of 2,000 members
+ * Start-up and memory of the real server (a child process) on the 500,000-interaction network, on
+ * SQLite and on PostgreSQL side by side (bench/pipeline-server.ts): start to serving without and
+ * with snapshots, the first analysis request (a network loaded from the log, then from its snapshot
+ * after an eviction), the server's peak RSS.
+ *
+ * With `--in-process`, also the analysis as the product runs it, from the store: the synthetic 3-year history of 2,000 members
  * and ~500,000 interactions (bench/analysis-measures.bench.ts) is written to a SQLite event store;
  * then, timed:
  *  1. read everything back and fold it (what the projection does at start-up);
@@ -18,8 +23,14 @@ import { applyLoggedBy, applyNetworkEvent, createGraphTimeline, createLiveMeasur
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { SCENARIOS, synthesiseHistory } from './analysis-measures.bench';
 import { fmt, peakRssMb, percentile, report } from './stats';
+import { run as runServer } from './pipeline-server';
 
-export async function run(): Promise<void> {
+export async function run(args: string[] = process.argv.slice(2)): Promise<void> {
+  await runServer(args);
+  if (args.includes('--in-process')) await runInProcess();
+}
+
+async function runInProcess(): Promise<void> {
   const scenario = SCENARIOS[0];
   const dir = mkdtempSync(join(tmpdir(), 'solmu-pipeline-'));
   try {

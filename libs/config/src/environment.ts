@@ -159,6 +159,22 @@ export class Environment {
   @Max(3600_000)
   SOLMU_WEBHOOKS_FIRST_RETRY_MS: number = 10_000;
 
+  /** Memory for the analysis state of the networks held by the workers, in MB; idle networks beyond it are evicted. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(16)
+  @Max(1_000_000)
+  SOLMU_ANALYSIS_MEMORY_MB: number = 512;
+
+  /** A network not asked about for this many seconds is evicted from the analysis workers. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(31_536_000)
+  SOLMU_ANALYSIS_IDLE_SECONDS: number = 600;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -181,7 +197,7 @@ const SETTINGS = [
   'SOLMU_WEBHOOKS_ALLOW_PRIVATE',
   'SOLMU_WEBHOOKS_DB',
   'SOLMU_WEBHOOKS_FIRST_RETRY_MS',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'SOLMU_ANALYSIS_MEMORY_MB', 'SOLMU_ANALYSIS_IDLE_SECONDS', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

@@ -35,6 +35,11 @@ export class SolmuConfig {
     return this.env.SOLMU_ANALYSIS_WORKERS;
   }
 
+  /** How much analysis state the workers hold, and how long an unasked network stays (SOLMU_ANALYSIS_MEMORY_MB, SOLMU_ANALYSIS_IDLE_SECONDS). */
+  get analysisMemory(): { budgetBytes: number; idleMs: number } {
+    return { budgetBytes: this.env.SOLMU_ANALYSIS_MEMORY_MB * 2 ** 20, idleMs: this.env.SOLMU_ANALYSIS_IDLE_SECONDS * 1000 };
+  }
+
   get logLevel(): Environment['LOG_LEVEL'] {
     return this.env.LOG_LEVEL;
   }

@@ -8,3 +8,6 @@ export type { SqliteMigration } from './adapters/sqlite/migrations';
 export { applyPostgresMigrations } from './adapters/postgres/postgres-migrations';
 export { openMigratedPool } from './adapters/postgres/postgres-pool';
 export type { PostgresMigration, PostgresQueryable } from './adapters/postgres/postgres-migrations';
+export * from './snapshot-store.port';
+export { openSnapshotStore } from './open-snapshot-store';
+export { InMemorySnapshotStore } from './adapters/in-memory/in-memory-snapshot-store';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { AllSubscription, EventStore, InMemoryEventStore, NewEvent, Position, RecordedEvent, SubscribeOptions, SubscriptionItem } from '@solmu/event-store';
-import { Projection } from './projection';
+import { AllSubscription, EventStore, InMemoryEventStore, InMemorySnapshotStore, NewEvent, Position, RecordedEvent, SubscribeOptions, SubscriptionItem } from '@solmu/event-store';
+import { jsonSnapshot, Projection, SnapshottingProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
 /** Records what it was given, in order; fails on a chosen event type. */
@@ -13,6 +13,28 @@ class Recorder implements Projection {
   apply(event: RecordedEvent): void {
     if (event.type === this.failOn) throw new Error(`${this.name} cannot fold ${event.type}`);
     this.seen.push({ type: event.type, position: event.position });
+  }
+}
+
+/** Counts events by type; its snapshot is the counts. */
+class Counter implements SnapshottingProjection {
+  counts: Record<string, number> = {};
+  appliedPosition = 0;
+  constructor(
+    readonly name = 'counter',
+    readonly snapshotVersion = 1,
+  ) {}
+  apply(event: RecordedEvent): void {
+    if (event.position <= this.appliedPosition) return;
+    this.appliedPosition = event.position;
+    this.counts[event.type] = (this.counts[event.type] ?? 0) + 1;
+  }
+  toSnapshot(): Uint8Array {
+    return jsonSnapshot.encode(this.counts);
+  }
+  restore(state: Uint8Array, position: number): void {
+    this.counts = jsonSnapshot.decode(state);
+    this.appliedPosition = position;
   }
 }
 
@@ -197,5 +219,58 @@ describe('ProjectionRunner', () => {
     await expect(waiting).rejects.toThrow('broken cannot fold Poison');
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(runner.checkpoint).toBeUndefined();
+  });
+
+  describe('with snapshots', () => {
+    const subscribedAfter = (target: InMemoryEventStore): Array<Position | undefined> => {
+      const seen: Array<Position | undefined> = [];
+      const subscribe = target.subscribeToAll.bind(target);
+      target.subscribeToAll = (options) => (seen.push(options?.after), subscribe(options));
+      return seen;
+    };
+
+    it('saves the read models at shutdown; the next start restores them and reads only the log after them', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      await store.append('s-1', [event('A'), event('B'), event('A')]);
+      runner = new ProjectionRunner(store, [new Counter()], snapshots);
+      await runner.onApplicationBootstrap();
+      await runner.beforeApplicationShutdown();
+      expect(await snapshots.load('counter')).toMatchObject({ version: 1, position: 3 });
+
+      await store.append('s-1', [event('B')]);
+      const counter = new Counter();
+      const after = subscribedAfter(store);
+      runner = new ProjectionRunner(store, [counter], snapshots);
+      await runner.onApplicationBootstrap();
+      expect(after).toEqual([3]);
+      expect(counter.counts).toEqual({ A: 2, B: 2 });
+    });
+
+    it('discards a snapshot of another version and rebuilds that projection from zero; the others ignore what they hold already', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      await store.append('s-1', [event('A'), event('B')]);
+      runner = new ProjectionRunner(store, [new Counter('one'), new Counter('two')], snapshots);
+      await runner.onApplicationBootstrap();
+      await runner.beforeApplicationShutdown();
+      await store.append('s-1', [event('A')]);
+
+      const [one, two] = [new Counter('one'), new Counter('two', 2)];
+      const after = subscribedAfter(store);
+      runner = new ProjectionRunner(store, [one, two], snapshots);
+      await runner.onApplicationBootstrap();
+      expect(after).toEqual([undefined]);
+      expect(one.counts).toEqual({ A: 2, B: 1 });
+      expect(two.counts).toEqual({ A: 2, B: 1 });
+    });
+
+    it('does not trust a snapshot beyond the store’s head (the events replaced, the snapshots kept)', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      await snapshots.save([{ name: 'counter', version: 1, position: 99, state: jsonSnapshot.encode({ Ghost: 7 }) }]);
+      await store.append('s-1', [event('A')]);
+      const counter = new Counter();
+      runner = new ProjectionRunner(store, [counter], snapshots);
+      await runner.onApplicationBootstrap();
+      expect(counter.counts).toEqual({ A: 1 });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { SolmuConfig } from '@solmu/config';
-import { EVENT_STORE, EventStore } from '@solmu/event-store';
+import { EVENT_STORE, EventStore, openSnapshotStore, SNAPSHOT_STORE, SnapshotStore } from '@solmu/event-store';
 import { Clock, CLOCK } from '@solmu/kernel';
 import { MEMBER_INTERACTIONS, MemberInteractions } from '@solmu/network';
 import { Global, Module } from '@nestjs/common';
@@ -57,8 +57,14 @@ const queryHandlers = [
     { provide: PROJECTIONS, inject: readModels, useFactory: (...models: unknown[]) => models },
     ProjectionRunner,
     ReadAccess,
+    // Snapshots live with the events: the file beside the SQLite store, or the same PostgreSQL database.
+    { provide: SNAPSHOT_STORE, inject: [SolmuConfig], useFactory: (config: SolmuConfig) => openSnapshotStore(config.eventStore) },
     // The analysis runs on worker threads, each owning a shard of the networks (docs/architecture.md).
-    { provide: AnalysisPool, inject: [EVENT_STORE, SolmuConfig], useFactory: (store: EventStore, config: SolmuConfig) => new AnalysisPool(store, config.analysisWorkers) },
+    {
+      provide: AnalysisPool,
+      inject: [EVENT_STORE, SNAPSHOT_STORE, SolmuConfig],
+      useFactory: (store: EventStore, snapshots: SnapshotStore, config: SolmuConfig) => new AnalysisPool(store, config.analysisWorkers, { snapshots, ...config.analysisMemory }),
+    },
     // Erasure asks the write side's port which interactions a member took part in.
     { provide: MEMBER_INTERACTIONS, inject: [InteractionLog], useFactory: (log: InteractionLog): MemberInteractions => ({ interactionIdsOf: async (n, m) => log.interactionIdsOf(n, m) }) },
   ],

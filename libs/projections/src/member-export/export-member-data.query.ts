@@ -50,10 +50,8 @@ export class ExportMemberDataHandler implements IQueryHandler<ExportMemberDataQu
       .map((id) => this.log.get(networkId, id))
       .filter((record): record is InteractionRecord => record !== undefined)
       .map((record) => withVisibleNote(record, access));
-    const events = this.history
-      .all(networkId)
-      .filter((e) => e.data.memberId === memberId || interactionIds.has(String(e.data.interactionId)))
-      .map((e) => eventWithVisibleNotes(e, access, (id) => this.history.participantsOf(id)))
+    const events = (await this.history.concerning(networkId, memberId, interactionIds))
+      .map((e) => eventWithVisibleNotes(e, access, (id) => this.log.participantsOf(networkId, id)))
       .map((e) => ({ position: e.position, type: e.type, recordedAt: e.recordedAt.toISOString(), data: e.data, actor: e.metadata.actor, source: e.metadata.source }));
     return { exportedAt: this.clock.now().toISOString(), network: { id: networkId, name: this.directory.get(networkId)!.name }, member, interactions, events };
   }

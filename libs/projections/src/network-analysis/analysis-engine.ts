@@ -27,6 +27,7 @@ import {
   toGraphML,
 } from '@solmu/analysis';
 import { Clock, NotFound } from '@solmu/kernel';
+import { decodeAnalysedNetwork, encodeAnalysedNetwork, estimateBytes } from './analysis-snapshot';
 import { AnalysedNetwork, AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
 import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
 
@@ -75,29 +76,66 @@ export type AnalysisAnswer = GraphSnapshot | Timeline | EgoNetwork | { at: strin
 const LADDER = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
 const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
 
+/**
+ * The networks a worker holds: only those asked about lately (the pool loads a network on its first
+ * request and evicts it when idle or over the memory budget, worker/analysis-pool.ts). Each network
+ * keeps the position it has applied, since a network taken up from a snapshot catches up from an
+ * older position than the live events the worker has seen for the others.
+ */
 export class AnalysisEngine {
-  private readonly networks = new Map<string, AnalysedNetwork>();
-  private position = 0;
+  private readonly networks = new Map<string, AnalysedNetwork & { position: number }>();
   /** "Now" of the request being answered: the snapshot cache ages by the app's clock, not the worker's. */
   private now = 0;
   private readonly clock: Clock = { now: () => new Date(this.now) };
   private readonly snapshots = new GraphSnapshots(this.clock);
   private readonly tipsOfSnapshot = new WeakMap<GraphSnapshot, Tip[]>();
 
-  /** Folds one event; an event at or before the last position applied is ignored (re-delivery). */
-  apply(event: ForwardedEvent): void {
-    if (event.position <= this.position) return;
-    this.position = event.position;
-    const networkId = event.data.networkId;
-    if (typeof networkId !== 'string') return;
-    let network = this.networks.get(networkId);
-    if (!network) this.networks.set(networkId, (network = { history: createNetworkHistory(), loggedBy: createLoggedBy() }));
-    applyNetworkEvent(network.history, { type: event.type, data: event.data, position: event.position } as unknown as NetworkHistoryEvent);
-    applyLoggedBy(network.loggedBy, { type: event.type, data: event.data, metadata: event.metadata ?? {} });
+  /** Starts holding a network, empty (its events or a snapshot follow). */
+  hold(networkId: string): void {
+    this.forget(networkId);
+    this.networks.set(networkId, { history: createNetworkHistory(), loggedBy: createLoggedBy(), position: 0 });
   }
 
-  get appliedPosition(): number {
-    return this.position;
+  holds(networkId: string): boolean {
+    return this.networks.has(networkId);
+  }
+
+  /** Takes a network up from its snapshot, at `position`. */
+  restore(networkId: string, state: Uint8Array, position: number): void {
+    this.forget(networkId);
+    this.networks.set(networkId, { ...decodeAnalysedNetwork(state), position });
+  }
+
+  /** The network's state as snapshot bytes; its revision tells whether it changed since. */
+  toSnapshot(networkId: string): { state: Uint8Array; revision: number } | undefined {
+    const network = this.networks.get(networkId);
+    return network && { state: encodeAnalysedNetwork(network), revision: network.history.revision };
+  }
+
+  revisionOf(networkId: string): number | undefined {
+    return this.networks.get(networkId)?.history.revision;
+  }
+
+  sizeOf(networkId: string): number {
+    const network = this.networks.get(networkId);
+    return network ? estimateBytes(network) : 0;
+  }
+
+  /** Drops a network and everything drawn from it. */
+  forget(networkId: string): void {
+    this.networks.delete(networkId);
+    this.snapshots.forget(networkId);
+  }
+
+  /** Folds one event of a network held; an event at or before the network's position is ignored (re-delivery). */
+  apply(event: ForwardedEvent): void {
+    const networkId = event.data.networkId;
+    if (typeof networkId !== 'string') return;
+    const network = this.networks.get(networkId);
+    if (!network || event.position <= network.position) return;
+    network.position = event.position;
+    applyNetworkEvent(network.history, { type: event.type, data: event.data, position: event.position } as unknown as NetworkHistoryEvent);
+    applyLoggedBy(network.loggedBy, { type: event.type, data: event.data, metadata: event.metadata ?? {} });
   }
 
   answer(request: AnalysisRequest, context: AnalysisContext): AnalysisAnswer {
@@ -122,7 +160,8 @@ export class AnalysisEngine {
 
   private network(networkId: string): AnalysedNetwork {
     const network = this.networks.get(networkId);
-    if (!network) throw new NotFound('network', networkId);
+    // Held but never founded: no event of it exists (as before, when only folded networks were kept).
+    if (!network || network.history.networkId === null) throw new NotFound('network', networkId);
     return network;
   }
 

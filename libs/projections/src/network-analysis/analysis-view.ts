@@ -124,6 +124,11 @@ export class GraphSnapshots {
     return { graph, snapshot, csr: measured.csr, whatIf: isNow ? whatIf : undefined };
   }
 
+  /** Forgets the pictures and builders of a network (it is evicted). */
+  forget(networkId: string): void {
+    for (const map of [this.cache, this.builders]) for (const key of map.keys()) if (key.startsWith(`${networkId}|`)) map.delete(key);
+  }
+
   private builder(key: string, network: AnalysedNetwork, window: string, weights?: Partial<DepthWeights>) {
     let entry = this.builders.get(key);
     if (!entry || entry.history !== network.history) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@solmu/event-store';
 import { DEFAULT_NETWORK_SETTINGS, ERASED_MEMBER_NAME, EXTERNAL_ID_PLATFORMS, MembershipView, MemberView, NetworkEvent, NetworkSettings } from '@solmu/network';
-import { Projection } from '../projection';
+import { jsonSnapshot, SnapshottingProjection } from '../projection';
 
 export interface NetworkSummary {
   id: string;
@@ -35,10 +35,27 @@ interface NetworkRecord extends Omit<NetworkSummary, 'members' | 'activeMembers'
 
 /** Networks, their members (with the accounts behind them) and interventions. */
 @Injectable()
-export class NetworkDirectory implements Projection {
+export class NetworkDirectory implements SnapshottingProjection {
   readonly name = 'network-directory';
+  readonly snapshotVersion = 1;
   private readonly networks = new Map<string, NetworkRecord>();
   private position = 0;
+
+  get appliedPosition(): number {
+    return this.position;
+  }
+
+  toSnapshot(): Uint8Array {
+    return jsonSnapshot.encode([...this.networks.values()].map((n) => ({ ...n, members: [...n.members.values()] })));
+  }
+
+  restore(state: Uint8Array, position: number): void {
+    this.networks.clear();
+    for (const n of jsonSnapshot.decode<Array<Omit<NetworkRecord, 'members'> & { members: MemberRecord[] }>>(state)) {
+      this.networks.set(n.id, { ...n, members: new Map(n.members.map((m) => [m.id, m])) });
+    }
+    this.position = position;
+  }
 
   apply(recorded: RecordedEvent): void {
     if (recorded.position <= this.position) return;

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@solmu/event-store';
 import type { Principal } from '@solmu/kernel';
 import { ReadAccess } from '../network-access';
 import { eventWithVisibleNotes } from '../notes-visibility';
+import { InteractionLog } from '../interaction-log/interaction-log.projection';
 import { NetworkHistory } from './network-history.projection';
 
 export interface NetworkEventsPage {
@@ -27,6 +28,7 @@ export class ListNetworkEventsHandler implements IQueryHandler<ListNetworkEvents
   constructor(
     private readonly access: ReadAccess,
     private readonly history: NetworkHistory,
+    private readonly log: InteractionLog,
   ) {}
 
   /**
@@ -35,10 +37,10 @@ export class ListNetworkEventsHandler implements IQueryHandler<ListNetworkEvents
    */
   async execute({ networkId, after, limit, principal }: ListNetworkEventsQuery): Promise<NetworkEventsPage> {
     const access = await this.access.to(networkId, principal, 'network:manage');
-    const events = this.history.page(networkId, after, limit);
+    const events = await this.history.page(networkId, after, limit);
     const last = events[events.length - 1];
     return {
-      events: events.map((event) => eventWithVisibleNotes(event, access, (id) => this.history.participantsOf(id))),
+      events: events.map((event) => eventWithVisibleNotes(event, access, (id) => this.log.participantsOf(networkId, id))),
       ...(events.length === limit && last && { nextAfter: last.position }),
     };
   }

@@ -5,7 +5,7 @@
  * again and refed from the store.
  */
 import { foldLoggedBy, foldNetworkHistory, NetworkHistoryEvent, timeline, toDynamicGexf } from '@solmu/analysis';
-import { InMemoryEventStore, RecordedEvent } from '@solmu/event-store';
+import { InMemoryEventStore, InMemorySnapshotStore, RecordedEvent } from '@solmu/event-store';
 import { NotFound, ValidationFailed } from '@solmu/kernel';
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
@@ -135,29 +135,57 @@ describe('AnalysisPool', () => {
     expect(await pool.ask(request, { now: NOW })).not.toEqual(before);
   }, 30_000);
 
-  it('survives a worker dying again while it is being refed', async () => {
+  it('survives a worker dying while it is loading a network: the request in flight fails, the next one loads it again', async () => {
     const { store, recorded } = await storeWith(networkEvents('net-a', 200));
-    // Each read from the store waits for its own gate: the first refeed is still reading when its
-    // worker dies too, and finishes only after the second refeed has begun.
-    const gates: Array<() => void> = [];
-    const reads: Array<Promise<void>> = [0, 1].map(() => new Promise<void>((resolve) => gates.push(resolve)));
+    // The first load's read from the store waits for a gate: its worker dies meanwhile.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
     let calls = 0;
-    const gated = Object.assign(Object.create(store) as InMemoryEventStore, { readAll: async (options?: object) => (await reads[Math.min(calls++, 1)], store.readAll(options)) });
+    const gated = Object.assign(Object.create(store) as InMemoryEventStore, { readAll: async (options?: object) => (calls++ === 0 && (await gate), store.readAll(options)) });
     pool = new AnalysisPool(gated, 1);
     recorded.forEach((e) => pool!.forward(e));
     const request = { kind: 'timeline', networkId: 'net-a', options: { interval: 'month', window: 'sliding:90' } } as const;
-    await pool.ask(request, { now: NOW });
-    await store.append('late', [{ id: uuid(), type: 'InteractionLogged', data: { networkId: 'net-a', interactionId: 'late', kind: 'discussed', participants: ['m0', 'm7'], occurredAt: '2024-12-30T10:00:00Z' }, metadata: {} }]);
-    const [late] = await store.readAll({ after: recorded[recorded.length - 1].position });
+    const inFlight = pool.ask(request, { now: NOW });
     const first = pool.workerOf('net-a');
     await first.terminate();
-    const second = await replacementOf(pool, first);
+    await expect(inFlight).rejects.toThrow(/stopped/);
+    await replacementOf(pool, first);
+    open();
+    expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline(recorded, 'net-a'));
+  }, 30_000);
+
+  it('evicts a network into its snapshot and takes it up again from it, answering as before', async () => {
+    const { store, recorded } = await storeWith(networkEvents('net-a', 300), networkEvents('net-b', 50));
+    const snapshots = new InMemorySnapshotStore();
+    pool = new AnalysisPool(store, 1, { snapshots });
+    recorded.forEach((e) => pool!.forward(e));
+    const request = { kind: 'timeline', networkId: 'net-a', options: { interval: 'month', window: 'sliding:90' } } as const;
+    await pool.ask(request, { now: NOW });
+    // A load that folded the log from the start is snapshotted at once only beyond 10,000 events; eviction writes it.
+    await store.append('late', [{ id: uuid(), type: 'InteractionLogged', data: { networkId: 'net-a', interactionId: 'late', kind: 'discussed', participants: ['m0', 'm7'], occurredAt: '2024-12-30T10:00:00Z' }, metadata: {} }]);
+    const [late] = await store.readAll({ after: recorded[recorded.length - 1].position });
     pool.forward(late);
-    await second.terminate();
-    await replacementOf(pool, second);
-    gates[0]();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    gates[1]();
+    await pool.ask(request, { now: NOW });
+    expect(await pool.evict('net-a')).toBe(true);
+    expect(pool.heldNetworks().map((n) => n.networkId)).toEqual([]);
+    const saved = await snapshots.load('network-analysis:net-a');
+    expect(saved).toMatchObject({ position: late.position });
+
+    // The log read for the load starts after the snapshot: nothing of net-a before it is folded again.
+    const reads: Array<number | undefined> = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options) => (reads.push(options?.after), readAll(options));
     expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
+    expect(reads).toHaveLength(0);
+  }, 30_000);
+
+  it('keeps within its memory budget: the network asked about least recently goes first', async () => {
+    const { store, recorded } = await storeWith(networkEvents('net-a', 300), networkEvents('net-b', 300));
+    pool = new AnalysisPool(store, 1, { snapshots: new InMemorySnapshotStore(), budgetBytes: 1 });
+    recorded.forEach((e) => pool!.forward(e));
+    await pool.ask({ kind: 'tie', networkId: 'net-a', a: 'm0', b: 'm1' }, { now: NOW }).catch(() => undefined);
+    await pool.ask({ kind: 'tie', networkId: 'net-b', a: 'm0', b: 'm1' }, { now: NOW }).catch(() => undefined);
+    while (pool.heldNetworks().some((n) => n.loading)) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(pool.heldNetworks().map((n) => n.networkId)).toEqual(['net-b']);
   }, 30_000);
 });

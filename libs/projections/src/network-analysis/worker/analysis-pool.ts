@@ -7,30 +7,45 @@
  * Why not piscina: a piscina task may run on any worker, so every worker would have to hold every
  * network (memory × workers) or receive it with each task. Sharding needs a fixed home per network.
  *
+ * - On demand: a worker holds only the networks asked about lately. The first request for a network
+ *   loads it: its snapshot (SNAPSHOT_STORE) and the log after it, read from the store. A network not
+ *   asked about for `idleMs` is evicted, and so are the least recently asked beyond `budgetBytes`
+ *   (the workers' estimate of each network's size); an evicted network that changed is snapshotted
+ *   first, so taking it up again is a load of its snapshot, not a fold of its history.
  * - Feeding: the projection runner hands every event (decrypted, in order) to {@link forward}; the
- *   pool batches each worker's share and posts it with the global position reached, after the
- *   current turn of the event loop (or at once when a batch is full).
+ *   pool batches the events of the networks each worker holds and posts them with the global
+ *   position reached, after the current turn of the event loop (or at once when a batch is full).
  * - Read-your-writes: a request carries the position the main thread has forwarded; the worker
- *   answers once it is current up to it.
- * - A worker that dies (a crash, out of memory) is started again and refed from the store; requests
- *   it was answering fail (a 500), later ones wait until the new worker has caught up. After
- *   {@link MAX_RESTARTS} restarts in a minute the pool stops restarting and every request fails loudly.
+ *   answers once it is current up to it (and has finished loading the network).
+ * - A worker that dies (a crash, out of memory) is started again with no network held; requests it
+ *   was answering fail (a 500), later ones load their network again. After {@link MAX_RESTARTS}
+ *   restarts in a minute the pool stops restarting and every request fails loudly.
  */
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '@solmu/event-store';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, RecordedEvent, SnapshotStore } from '@solmu/event-store';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext, AnalysisRequest, ForwardedEvent } from '../analysis-engine';
+import { ANALYSIS_SNAPSHOT_VERSION, analysisSnapshotName } from '../analysis-snapshot';
 import type { FromWorker, ToWorker } from './analysis-protocol';
 import { deserialiseError } from './remote-error';
 
 /** Events per message to a worker. */
 const BATCH = 2000;
-/** Events read from the store per page when refeeding a restarted worker. */
-const REFEED_PAGE = 5000;
+/** Events read from the store per page when loading a network: a page is read and cloned on the main thread, so it stays short (a ping waits for at most one). */
+const LOAD_PAGE = 1000;
 export const MAX_RESTARTS = 5;
+
+export interface AnalysisPoolOptions {
+  /** Where networks' analysis snapshots are kept; without it every load folds the whole log. */
+  snapshots?: SnapshotStore;
+  /** Estimated analysis state the workers may hold together before idle networks are evicted. */
+  budgetBytes?: number;
+  /** A network not asked about for this long is evicted. */
+  idleMs?: number;
+}
 
 /** A file answered by a worker: its headers, and its body as a stream of text pieces. */
 export interface StreamedFile {
@@ -40,10 +55,24 @@ export interface StreamedFile {
 }
 
 interface Pending {
+  networkId: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
   /** Set once a file's headers have arrived. */
   stream?: Readable;
+}
+
+/** A network a worker holds or is loading. */
+interface Held {
+  loading: boolean;
+  lastAsked: number;
+  /** Order of the last use among all networks (milliseconds can tie). */
+  touched: number;
+  /** The worker's estimate, once loaded. */
+  bytes: number;
+  inFlight: number;
+  /** Milliseconds the last load took (for diagnostics and the benchmark). */
+  loadMs?: number;
 }
 
 interface Slot {
@@ -52,13 +81,12 @@ interface Slot {
   queue: ForwardedEvent[];
   /** Global position this worker was last told it is current up to. */
   sentUpTo: number;
-  /** Being refed from the store after a restart: live events wait in `queue`. */
-  refeeding: boolean;
   requests: Map<number, Pending>;
   restarts: number[];
+  held: Map<string, Held>;
 }
 
-export class AnalysisPool implements OnApplicationShutdown {
+export class AnalysisPool implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('AnalysisPool');
   private readonly slots: Slot[];
   private position = 0;
@@ -66,17 +94,31 @@ export class AnalysisPool implements OnApplicationShutdown {
   private flushScheduled = false;
   private stopped = false;
   private failure?: Error;
+  private readonly budgetBytes: number;
+  private readonly idleMs: number;
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly snapshotWrites = new Set<Promise<void>>();
+  private readonly evictions = new Map<string, () => void>();
+  /** Loads waiting for their worker to fold the page they sent. */
+  private readonly folding = new Map<string, () => void>();
+  private readonly exits = new WeakMap<Worker, Promise<void>>();
+  private uses = 0;
 
   constructor(
     private readonly store: EventStore,
     readonly size: number,
+    private readonly options: AnalysisPoolOptions = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`an analysis pool needs at least one worker, got ${size}`);
+    this.budgetBytes = options.budgetBytes ?? 512 * 2 ** 20;
+    this.idleMs = options.idleMs ?? 600_000;
     this.slots = Array.from({ length: size }, (_, index) => {
-      const slot: Slot = { index, worker: undefined as unknown as Worker, queue: [], sentUpTo: 0, refeeding: false, requests: new Map(), restarts: [] };
+      const slot: Slot = { index, worker: undefined as unknown as Worker, queue: [], sentUpTo: 0, requests: new Map(), restarts: [], held: new Map() };
       slot.worker = this.spawn(slot);
       return slot;
     });
+    this.sweeper = setInterval(() => this.evictBeyondBudget(), Math.min(30_000, Math.max(1000, this.idleMs / 4)));
+    this.sweeper.unref();
   }
 
   /** The last position forwarded to the workers. */
@@ -84,13 +126,22 @@ export class AnalysisPool implements OnApplicationShutdown {
     return this.position;
   }
 
-  /** Hands one event to the worker owning its network; events without a network only move the position. */
+  /** Moves the position without events: the log resumes there (the read models' snapshots hold what came before). */
+  advanceTo(position: number): void {
+    this.position = Math.max(this.position, position);
+  }
+
+  /** Hands one event to the worker holding its network; events of other networks only move the position. */
   forward(event: RecordedEvent): void {
     if (event.position <= this.position) return;
     this.position = event.position;
     const networkId = event.data.networkId;
     if (typeof networkId !== 'string') return;
+    // A network's snapshot holds decrypted personal data: an erasure deletes it (the state held, if
+    // any, is redacted by the event and snapshotted again when it is evicted).
+    if (event.type === 'MemberErased') this.deleteSnapshot(networkId);
     const slot = this.slots[this.shardOf(networkId)];
+    if (!slot.held.has(networkId)) return;
     slot.queue.push({ position: event.position, type: event.type, data: event.data, metadata: event.metadata });
     if (slot.queue.length >= BATCH) this.flush(slot);
     else if (!this.flushScheduled) {
@@ -117,6 +168,29 @@ export class AnalysisPool implements OnApplicationShutdown {
     return this.slots[this.shardOf(networkId)].worker;
   }
 
+  /** The networks the workers hold, with their estimated size and how long their last load took. */
+  heldNetworks(): Array<{ networkId: string; loading: boolean; bytes: number; loadMs?: number }> {
+    return this.slots.flatMap((slot) => [...slot.held].map(([networkId, h]) => ({ networkId, loading: h.loading, bytes: h.bytes, loadMs: h.loadMs })));
+  }
+
+  /** Evicts a network now, if no request is using it (for the benchmark and tests). Resolves once its snapshot, if any, is saved. */
+  async evict(networkId: string): Promise<boolean> {
+    const slot = this.slots[this.shardOf(networkId)];
+    const held = slot.held.get(networkId);
+    if (!held || held.loading || held.inFlight > 0) return false;
+    const evicted = new Promise<void>((done) => this.evictions.set(networkId, done));
+    this.evictFrom(slot, networkId);
+    // The worker answers `evicted` after its snapshot, so the snapshot's write is tracked by then.
+    await evicted;
+    await Promise.all([...this.snapshotWrites]);
+    return true;
+  }
+
+  /** Snapshots on their way to the store are written before the store closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.snapshotWrites]);
+  }
+
   /** Nest calls this on app.close(): the worker threads end with the app. */
   async onApplicationShutdown(): Promise<void> {
     await this.stop();
@@ -124,7 +198,9 @@ export class AnalysisPool implements OnApplicationShutdown {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.sweeper);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all([...this.snapshotWrites]);
   }
 
   /** FNV-1a of the id: stable across restarts, so a network always comes home to the same worker. */
@@ -138,15 +214,109 @@ export class AnalysisPool implements OnApplicationShutdown {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots[this.shardOf(request.networkId)];
     this.flush(slot);
+    const held = slot.held.get(request.networkId) ?? this.load(slot, request.networkId);
+    held.lastAsked = Date.now();
+    held.touched = ++this.uses;
+    held.inFlight += 1;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      slot.requests.set(id, { resolve, reject });
+      slot.requests.set(id, { networkId: request.networkId, resolve, reject });
       this.post(slot, { type: 'request', id, after: this.position, request, context });
     });
   }
 
+  /**
+   * Takes a network up in its worker: `hold` now (so its live events from here on are forwarded
+   * and kept aside), then its snapshot and the log after it up to the position forwarded now.
+   */
+  private load(slot: Slot, networkId: string): Held {
+    const held: Held = { loading: true, lastAsked: Date.now(), touched: 0, bytes: 0, inFlight: 0 };
+    slot.held.set(networkId, held);
+    const target = this.position;
+    const worker = slot.worker;
+    const started = Date.now();
+    this.post(slot, { type: 'hold', networkId });
+    void (async () => {
+      const snapshot = await this.options.snapshots?.load(analysisSnapshotName(networkId)).catch((error: Error) => {
+        this.logger.warn(`Could not read the analysis snapshot of ${networkId}: ${error.message}`);
+        return undefined;
+      });
+      const usable = snapshot !== undefined && snapshot.version === ANALYSIS_SNAPSHOT_VERSION;
+      if (usable && slot.worker === worker) this.post(slot, { type: 'restore', networkId, state: snapshot.state, position: snapshot.position });
+      let after = usable ? snapshot.position : undefined;
+      let caughtUp = 0;
+      while ((after === undefined || after < target) && slot.worker === worker) {
+        const page = await this.store.readAll({ after, maxCount: LOAD_PAGE });
+        if (page.length === 0) break;
+        const events: ForwardedEvent[] = [];
+        for (const event of page) {
+          if (event.position > target) break;
+          if (event.data.networkId === networkId) events.push({ position: event.position, type: event.type, data: event.data, metadata: event.metadata });
+        }
+        caughtUp += events.length;
+        if (events.length > 0 && slot.worker === worker) {
+          // One page in flight at a time: reading is faster than folding, and the pages waiting in
+          // the worker's port would hold the whole log in memory (1.7 GB at 500,000 events).
+          const folded = new Promise<void>((done) => this.folding.set(networkId, done));
+          this.post(slot, { type: 'catch-up', networkId, events });
+          await Promise.race([folded, this.exited(worker)]);
+        }
+        after = page[page.length - 1].position;
+      }
+      if (slot.worker !== worker) return;
+      this.post(slot, { type: 'ready', networkId, upTo: target, caughtUp, restored: usable });
+      held.loadMs = Date.now() - started;
+      this.logger.log(`Analysis of ${networkId} loaded in worker ${slot.index}: ${usable ? `snapshot at ${snapshot.position} + ` : ''}${caughtUp} events, ${held.loadMs} ms`);
+    })().catch((error: Error) => {
+      this.logger.error(`Could not load the analysis of ${networkId}: ${error.message}`);
+      // Its requests wait in the worker for a load that will not end: the worker is started afresh.
+      if (slot.worker === worker) void worker.terminate();
+    });
+    return held;
+  }
+
+  /** Resolves when the worker has exited (a load waiting on it gives up). */
+  private exited(worker: Worker): Promise<void> {
+    return this.exits.get(worker) ?? Promise.resolve();
+  }
+
+  private evictFrom(slot: Slot, networkId: string): void {
+    slot.held.delete(networkId);
+    this.flush(slot);
+    this.post(slot, { type: 'evict', networkId });
+  }
+
+  /** Evicts idle networks, then the least recently asked while the estimate exceeds the budget. */
+  private evictBeyondBudget(): void {
+    const now = Date.now();
+    const candidates = this.slots.flatMap((slot) => [...slot.held].map(([networkId, held]) => ({ slot, networkId, held })));
+    let total = candidates.reduce((sum, c) => sum + c.held.bytes, 0);
+    const evictable = candidates.filter((c) => !c.held.loading && c.held.inFlight === 0).sort((x, y) => x.held.touched - y.held.touched);
+    const newest = Math.max(...candidates.map((c) => c.held.touched));
+    for (const c of evictable) {
+      const idle = now - c.held.lastAsked >= this.idleMs;
+      // The network asked about last stays, even alone beyond the budget: it is the one in use.
+      if (!idle && (total <= this.budgetBytes || c.held.touched === newest)) continue;
+      this.logger.log(`Evicting the analysis of ${c.networkId} (${idle ? 'idle' : 'over the memory budget'}, ~${Math.round(c.held.bytes / 2 ** 20)} MB)`);
+      this.evictFrom(c.slot, c.networkId);
+      total -= c.held.bytes;
+    }
+  }
+
+  private deleteSnapshot(networkId: string): void {
+    if (!this.options.snapshots) return;
+    this.track(this.options.snapshots.delete(analysisSnapshotName(networkId)));
+  }
+
+  private track(write: Promise<void>): void {
+    const tracked = write
+      .catch((error: Error) => this.logger.warn(`Analysis snapshot not written: ${error.message}`))
+      .finally(() => this.snapshotWrites.delete(tracked));
+    this.snapshotWrites.add(tracked);
+  }
+
   private flush(slot: Slot): void {
-    if (slot.refeeding || (slot.queue.length === 0 && slot.sentUpTo >= this.position)) return;
+    if (slot.queue.length === 0 && slot.sentUpTo >= this.position) return;
     this.post(slot, { type: 'events', events: slot.queue, upTo: this.position });
     slot.queue = [];
     slot.sentUpTo = this.position;
@@ -162,6 +332,7 @@ export class AnalysisPool implements OnApplicationShutdown {
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(slot, message));
     worker.on('error', (error) => this.logger.error(`Analysis worker ${slot.index} failed: ${error.stack ?? error.message}`));
+    this.exits.set(worker, new Promise((done) => worker.once('exit', () => done())));
     worker.on('exit', (code) => {
       if (!this.stopped && slot.worker === worker) this.restart(slot, code);
     });
@@ -169,14 +340,34 @@ export class AnalysisPool implements OnApplicationShutdown {
   }
 
   private receive(slot: Slot, message: FromWorker): void {
+    if (message.type === 'held') {
+      const held = slot.held.get(message.networkId);
+      if (held) Object.assign(held, { loading: false, bytes: message.bytes });
+      return this.evictBeyondBudget();
+    }
+    if (message.type === 'folded') {
+      this.folding.get(message.networkId)?.();
+      this.folding.delete(message.networkId);
+      return;
+    }
+    if (message.type === 'evicted') {
+      this.evictions.get(message.networkId)?.();
+      this.evictions.delete(message.networkId);
+      return;
+    }
+    if (message.type === 'snapshot') {
+      const { networkId, position, state } = message;
+      if (this.options.snapshots) this.track(this.options.snapshots.save([{ name: analysisSnapshotName(networkId), version: ANALYSIS_SNAPSHOT_VERSION, position, state }]));
+      return;
+    }
     const pending = slot.requests.get(message.id);
     if (!pending) return;
     switch (message.type) {
       case 'result':
-        slot.requests.delete(message.id);
+        this.settled(slot, message.id, pending);
         return pending.resolve(message.value);
       case 'error': {
-        slot.requests.delete(message.id);
+        this.settled(slot, message.id, pending);
         const error = deserialiseError(message.error);
         if (pending.stream) pending.stream.destroy(error);
         else pending.reject(error);
@@ -189,9 +380,19 @@ export class AnalysisPool implements OnApplicationShutdown {
         pending.stream?.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
         return;
       case 'end':
-        slot.requests.delete(message.id);
+        this.settled(slot, message.id, pending);
         pending.stream?.push(null);
         return;
+    }
+  }
+
+  private settled(slot: Slot, id: number, pending: Pending): void {
+    slot.requests.delete(id);
+    const held = slot.held.get(pending.networkId);
+    if (held) {
+      held.inFlight -= 1;
+      held.lastAsked = Date.now();
+      held.touched = ++this.uses;
     }
   }
 
@@ -202,6 +403,10 @@ export class AnalysisPool implements OnApplicationShutdown {
       else pending.reject(lost);
     }
     slot.requests.clear();
+    // The new worker holds nothing: each network is loaded again on its next request.
+    slot.held.clear();
+    slot.queue = [];
+    slot.sentUpTo = 0;
     const now = Date.now();
     slot.restarts = [...slot.restarts.filter((t) => now - t < 60_000), now];
     if (slot.restarts.length > MAX_RESTARTS) {
@@ -209,45 +414,9 @@ export class AnalysisPool implements OnApplicationShutdown {
       this.logger.error(this.failure.message);
       return;
     }
-    this.logger.error(`Analysis worker ${slot.index} stopped (exit code ${code}); starting it again and refeeding it from the store`);
-    slot.refeeding = true;
-    slot.sentUpTo = 0;
-    const worker = (slot.worker = this.spawn(slot));
-    this.refeed(slot).then(
-      () => {
-        // If this worker died too, its successor's refeed owns the slot now.
-        if (slot.worker !== worker) return;
-        slot.refeeding = false;
-        this.flush(slot);
-      },
-      (error: Error) => {
-        this.failure = new Error(`analysis worker ${slot.index} could not be refed from the store: ${error.message}`);
-        this.logger.error(this.failure.message);
-        void slot.worker.terminate();
-      },
-    );
-  }
-
-  /** Replays the store up to the position forwarded when the worker died; later events wait in the queue. */
-  private async refeed(slot: Slot): Promise<void> {
-    const target = this.position;
-    const worker = slot.worker;
-    let after: number | undefined;
-    while (after === undefined || after < target) {
-      const page = await this.store.readAll({ after, maxCount: REFEED_PAGE });
-      if (page.length === 0 || slot.worker !== worker) break;
-      const events: ForwardedEvent[] = [];
-      for (const event of page) {
-        if (event.position > target) break;
-        const networkId = event.data.networkId;
-        if (typeof networkId === 'string' && this.shardOf(networkId) === slot.index) {
-          events.push({ position: event.position, type: event.type, data: event.data, metadata: event.metadata });
-        }
-      }
-      after = page[page.length - 1].position;
-      this.post(slot, { type: 'events', events, upTo: Math.min(after, target) });
-    }
-    if (slot.worker === worker) slot.sentUpTo = target;
+    this.logger.error(`Analysis worker ${slot.index} stopped (exit code ${code}); starting it again (networks are loaded again when asked for)`);
+    slot.worker = this.spawn(slot);
+    this.flush(slot);
   }
 }
 

@@ -1,16 +1,18 @@
 /**
- * An analysis worker thread: owns the folded history of the networks of its shard (see
- * analysis-pool.ts) and answers analysis requests from it, so the heavy work never blocks the main
- * thread's event loop. Started by the pool; never imported by the app.
+ * An analysis worker thread: holds the folded history of the networks of its shard that were asked
+ * about lately (see analysis-pool.ts) and answers analysis requests from it, so the heavy work never
+ * blocks the main thread's event loop. Started by the pool; never imported by the app.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisEngine, ExportedFile } from '../analysis-engine';
+import { AnalysisEngine, ExportedFile, ForwardedEvent } from '../analysis-engine';
 import type { FromWorker, ToWorker } from './analysis-protocol';
 import { lowerThisThreadsPriority } from './background-priority';
 import { serialiseError } from './remote-error';
 
 /** Files leave in pieces of about this many characters. */
 const CHUNK = 64 * 1024;
+/** A load that had to fold this many events is snapshotted at once, so the next one need not. */
+const SNAPSHOT_AFTER = 10_000;
 
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker.ts runs as a worker thread (started by AnalysisPool)');
@@ -19,6 +21,10 @@ lowerThisThreadsPriority();
 const engine = new AnalysisEngine();
 let upTo = 0;
 let waiting: Array<Extract<ToWorker, { type: 'request' }>> = [];
+/** Networks being loaded: their live events wait here until the log up to the load's position is in. */
+const loading = new Map<string, ForwardedEvent[]>();
+/** The revision each held network had at its last snapshot (written or restored). */
+const snapshotRevision = new Map<string, number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const utf8 = new TextEncoder();
 
@@ -32,19 +38,61 @@ function sendChunk(id: number, text: string): void {
   port!.postMessage({ type: 'chunk', id, chunk: bytes } satisfies FromWorker, [bytes.buffer]);
 }
 
+function sendSnapshot(networkId: string, position: number): void {
+  const snapshot = engine.toSnapshot(networkId);
+  if (!snapshot) return;
+  snapshotRevision.set(networkId, snapshot.revision);
+  const state = snapshot.state as Uint8Array;
+  port!.postMessage({ type: 'snapshot', networkId, position, state } satisfies FromWorker, [state.buffer as ArrayBuffer]);
+}
+
+const ready = (request: Extract<ToWorker, { type: 'request' }>): boolean => request.after <= upTo && !loading.has(request.request.networkId);
+
+function serveWaiting(): void {
+  if (waiting.length === 0) return;
+  const now = waiting.filter(ready);
+  waiting = waiting.filter((r) => !ready(r));
+  now.forEach(serve);
+}
+
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'events') {
-    for (const event of message.events) engine.apply(event);
-    upTo = Math.max(upTo, message.upTo);
-    if (waiting.length > 0) {
-      const ready = waiting.filter((r) => r.after <= upTo);
-      waiting = waiting.filter((r) => r.after > upTo);
-      ready.forEach(serve);
+  switch (message.type) {
+    case 'events':
+      for (const event of message.events) {
+        const aside = loading.get(event.data.networkId as string);
+        if (aside) aside.push(event);
+        else engine.apply(event);
+      }
+      upTo = Math.max(upTo, message.upTo);
+      return serveWaiting();
+    case 'request':
+      if (ready(message)) serve(message);
+      else waiting.push(message);
+      return;
+    case 'hold':
+      engine.hold(message.networkId);
+      loading.set(message.networkId, []);
+      return;
+    case 'restore':
+      engine.restore(message.networkId, message.state, message.position);
+      snapshotRevision.set(message.networkId, engine.revisionOf(message.networkId)!);
+      return;
+    case 'catch-up':
+      for (const event of message.events) engine.apply(event);
+      return post({ type: 'folded', networkId: message.networkId });
+    case 'ready': {
+      const { networkId } = message;
+      for (const event of loading.get(networkId) ?? []) engine.apply(event);
+      loading.delete(networkId);
+      if (!message.restored || message.caughtUp >= SNAPSHOT_AFTER) sendSnapshot(networkId, Math.max(upTo, message.upTo));
+      post({ type: 'held', networkId, bytes: engine.sizeOf(networkId) });
+      return serveWaiting();
     }
-  } else if (message.after <= upTo) {
-    serve(message);
-  } else {
-    waiting.push(message);
+    case 'evict':
+      if (engine.revisionOf(message.networkId) !== snapshotRevision.get(message.networkId)) sendSnapshot(message.networkId, upTo);
+      engine.forget(message.networkId);
+      snapshotRevision.delete(message.networkId);
+      return post({ type: 'evicted', networkId: message.networkId });
   }
 });
 
