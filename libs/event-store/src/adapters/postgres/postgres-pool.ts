@@ -6,8 +6,19 @@ const rethrow = (error: unknown): never => {
   throw translatePostgresError(error);
 };
 
-/** A connection whose failed statements report a lost server as StoreUnavailableError (promise form, which the stores use). */
+/**
+ * A connection whose failed statements report a lost server as StoreUnavailableError (promise form,
+ * which the stores use). A lost connection also emits 'error' on the client; while it is idle the
+ * pool hears that, but while a store holds it (a transaction, a claim) nobody would, and an unheard
+ * 'error' ends the process. The statement in flight already fails with the same error, and the pool
+ * drops the broken connection when it is released, so the event itself needs no handling here.
+ */
 class StoreClient extends Client {
+  constructor(...args: ConstructorParameters<typeof Client>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+
   override query(...args: unknown[]): any {
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     return result instanceof Promise ? result.catch(rethrow) : result;
