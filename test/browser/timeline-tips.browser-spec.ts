@@ -164,3 +164,34 @@ it('offers a member who may not read the analysis no timeline, and explains the 
     await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: true });
   }
 });
+
+it('a tip’s “Show in the picture” opens the picture with its members picked out and the others dimmed', async () => {
+  const tips = (await solmu.request('GET', `/networks/${networkId}/tips`)).body.tips as Array<{ members: string[] }>;
+  const index = tips.findIndex((tip) => tip.members.length > 0);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const members = (await solmu.request('GET', `/networks/${networkId}/members`)).body as Array<{ id: string; name: string }>;
+  const names = tips[index].members.map((id) => members.find((m) => m.id === id)!.name);
+
+  await signIn(page, solmu.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Tips' }).click();
+  await page.getByRole('link', { name: `Show in the picture: the members of tip ${index + 1}`, exact: true }).click();
+  await page.getByRole('heading', { name: 'Network picture', level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/picture');
+
+  // What sigma displays undimmed is exactly the tip's members; the others are drawn in the dimmed colour.
+  const canvas = page.locator('.picture__canvas[data-standing-out]');
+  await canvas.waitFor();
+  expect((await canvas.getAttribute('data-standing-out'))!.split(' ')).toEqual([...tips[index].members].sort());
+  const picked = page.locator('.picture__picked');
+  for (const name of names) expect(await picked.textContent()).toContain(name);
+  // The table marks the same members in words, not by colour alone.
+  await page.locator('.members-table__picked').first().waitFor();
+  expect((await page.locator('.members-table__picked th').allTextContents()).map((text) => text.replace(' (picked out)', '')).sort()).toEqual([...names].sort());
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await screenshot(page, 'picture-tip');
+
+  await page.getByRole('button', { name: 'Show everyone' }).click();
+  await page.locator('.picture__canvas:not([data-standing-out])').waitFor();
+  expect(await page.locator('.picture__picked').count()).toBe(0);
+  expect(new URL(page.url()).search).toBe('');
+});

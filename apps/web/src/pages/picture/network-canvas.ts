@@ -16,6 +16,8 @@ export interface CanvasEvents {
 }
 
 const NEW_MEMBERS_LAYOUT_MS = 600;
+const DIMMED = '#d5dbe0';
+const DIMMED_TIE = '#eef1f3';
 const FIRST_LAYOUT_MS = 1500;
 
 export class NetworkCanvas {
@@ -25,13 +27,25 @@ export class NetworkCanvas {
   private layout?: FA2Layout;
   private layoutTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
+  /** Members picked out (a tip's): they keep their colour and label, everyone else is dimmed. */
+  private picked = new Set<string>();
 
   constructor(container: HTMLElement, events: CanvasEvents) {
     this.sigma = new Sigma(this.graph, container, {
       enableEdgeEvents: true,
       labelRenderedSizeThreshold: 8,
       defaultEdgeType: 'line',
-      nodeReducer: (node, data) => (this.highlighted && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted) ? { ...data, color: '#d5dbe0', label: '' } : data),
+      nodeReducer: (node, data) => {
+        if (this.highlighted) return node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted) ? { ...data, color: DIMMED, label: '' } : data;
+        if (this.picked.size > 0) return this.picked.has(node) ? { ...data, forceLabel: true, zIndex: 1 } : { ...data, color: DIMMED, label: '' };
+        return data;
+      },
+      edgeReducer: (edge, data) => {
+        if (this.highlighted || this.picked.size === 0) return data;
+        const [a, b] = this.graph.extremities(edge);
+        return this.picked.has(a) && this.picked.has(b) ? data : { ...data, color: DIMMED_TIE };
+      },
+      zIndex: true,
     });
     this.sigma.on('clickNode', ({ node }) => events.member(node));
     this.sigma.on('clickEdge', ({ edge }) => events.tie(...(this.graph.extremities(edge) as [string, string])));
@@ -72,9 +86,15 @@ export class NetworkCanvas {
     return took;
   }
 
-  highlight(memberId: string | undefined): void {
+  /**
+   * A chosen member with their neighbours, else the picked members, stand out; the rest are dimmed.
+   * Answers the members drawn undimmed, read back from what sigma displays (tests check it).
+   */
+  highlight(memberId: string | undefined, picked: readonly string[] = []): string[] {
     this.highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    this.picked = new Set(picked);
     this.sigma.refresh();
+    return this.graph.filterNodes((node) => this.sigma.getNodeDisplayData(node)?.color !== DIMMED);
   }
 
   kill(): void {
