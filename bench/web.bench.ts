@@ -185,7 +185,10 @@ async function stepTo(page: Page, move: () => Promise<void>): Promise<number> {
     );
   });
   await move();
-  await page.waitForFunction(() => (globalThis as Record<string, unknown>).__step !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (globalThis as Record<string, unknown>).__step !== undefined, null, { timeout: 180_000 }).catch(async (error: Error) => {
+    const slider = page.locator('input[type=range]');
+    throw new Error(`the slider's date ${await slider.getAttribute('data-date')} (step ${await slider.inputValue()}) was not drawn; drawn: ${await page.locator('.picture__summary').getAttribute('data-drawn')}`, { cause: error });
+  });
   return page.evaluate(() => (globalThis as Record<string, unknown>).__step as number);
 }
 
