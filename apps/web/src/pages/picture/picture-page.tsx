@@ -44,6 +44,8 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const canvasBox = useRef<HTMLDivElement>(null);
   const canvas = useRef<NetworkCanvas | null>(null);
   const cache = useRef(new Map<string, Picture>());
+  /** Requests under way, by date: a step to a date being fetched ahead waits for that answer instead of asking twice. */
+  const pending = useRef(new Map<string, Promise<Picture | { problem: string }>>());
   const stepStarted = useRef(0);
   const [canvasReady, setCanvasReady] = useState(false);
   /** What the canvas shows now (date and measure), so a picture is never drawn twice. */
@@ -100,13 +102,20 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const fetchPicture = (date: string): Promise<Picture | { problem: string }> => {
     const cached = cache.current.get(date);
     if (cached) return Promise.resolve(cached);
+    const underWay = pending.current.get(date);
+    if (underWay) return underWay;
     // Without each tie's interaction ids: the canvas does not draw them (a tie's history is asked for
     // when opened), and on 100,000 interactions they made the answer 11.0 MB instead of 4.8.
-    return api.GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at: date, provenance: 'false' } } }).then(({ data, error }) => {
-      if (error) return { problem: formProblems(error, []).general.join(' ') };
-      cache.current.set(date, data as unknown as Picture);
-      return data as unknown as Picture;
-    });
+    const request = api
+      .GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at: date, provenance: 'false' } } })
+      .then(({ data, error }) => {
+        if (error) return { problem: formProblems(error, []).general.join(' ') };
+        cache.current.set(date, data as unknown as Picture);
+        return data as unknown as Picture;
+      })
+      .finally(() => pending.current.delete(date));
+    pending.current.set(date, request);
+    return request;
   };
 
   useEffect(() => {
@@ -121,8 +130,10 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
       // The dates on either side, fetched while the person looks: the next step (or Play) then
       // needs no request. One at a time, so the analysis is not flooded with questions.
       void [steps[current + 1], steps[current - 1]]
-        .filter((d): d is string => d !== undefined && !cache.current.has(d))
-        .reduce((previous, d) => previous.then(() => (alive ? fetchPicture(d).then(() => undefined) : undefined)), Promise.resolve());
+        .filter((d): d is string => d !== undefined && !cache.current.has(d) && !pending.current.has(d))
+        .reduce((previous, d) => previous.then(() => (alive ? fetchPicture(d).then(() => undefined) : undefined)), Promise.resolve())
+        // Fetching ahead is a courtesy: a failure shows when that date is actually chosen.
+        .catch(() => undefined);
     };
     const cached = cache.current.get(at);
     if (cached) show(cached);
