@@ -14,6 +14,7 @@ const BENCHMARKS = {
   pipeline: './analysis-pipeline.bench.ts',
   responsiveness: './responsiveness.bench.ts',
   import: './import.bench.ts',
+  web: './web.bench.ts',
 };
 
 async function main() {

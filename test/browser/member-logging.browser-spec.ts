@@ -297,6 +297,7 @@ it('lets a person in several networks choose one', async () => {
 
   await signIn(page, world.solmu.url);
   await page.getByRole('heading', { name: 'Choose a network' }).waitFor();
+  await screenshot(page, 'choose-network');
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
   await page.getByRole('button', { name: /^Another network/ }).click();
   await page.getByRole('group', { name: 'What happened?' }).waitFor();

@@ -85,6 +85,8 @@ it('draws the network, and the time slider redraws it at an earlier date with fe
   timings.push(await drawnWith(page, 1));
   await page.keyboard.press('ArrowRight'); // a month later: the four more, Cecilia's star
   timings.push(await drawnWith(page, 5));
+  // The tables follow the canvas once the slider rests.
+  await page.locator(`.picture-tables[data-date="${await slider.getAttribute('data-date')}"]`).waitFor();
   expect(await page.getByRole('row').count()).toBe(1 + 5);
   expect(await page.locator('.ties-list summary').textContent()).toBe('2 ties');
   await page.keyboard.press('End');

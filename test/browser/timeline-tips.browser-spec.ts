@@ -164,3 +164,99 @@ it('offers a member who may not read the analysis no timeline, and explains the 
     await solmu.request('PATCH', `/networks/${networkId}/settings`, { membersSeeNetwork: true });
   }
 });
+
+it('a tip’s “Show in the picture” opens the picture with its members picked out and the others dimmed', async () => {
+  const tips = (await solmu.request('GET', `/networks/${networkId}/tips`)).body.tips as Array<{ members: string[] }>;
+  const index = tips.findIndex((tip) => tip.members.length > 0);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const members = (await solmu.request('GET', `/networks/${networkId}/members`)).body as Array<{ id: string; name: string }>;
+  const names = tips[index].members.map((id) => members.find((m) => m.id === id)!.name);
+
+  await signIn(page, solmu.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Tips' }).click();
+  await page.getByRole('link', { name: `Show in the picture: the members of tip ${index + 1}`, exact: true }).click();
+  await page.getByRole('heading', { name: 'Network picture', level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/picture');
+
+  // What sigma displays undimmed is exactly the tip's members; the others are drawn in the dimmed colour.
+  const canvas = page.locator('.picture__canvas[data-standing-out]');
+  await canvas.waitFor();
+  expect((await canvas.getAttribute('data-standing-out'))!.split(' ')).toEqual([...tips[index].members].sort());
+  const picked = page.locator('.picture__picked');
+  for (const name of names) expect(await picked.textContent()).toContain(name);
+  // The table marks the same members in words, not by colour alone.
+  await page.locator('.members-table__picked').first().waitFor();
+  expect((await page.locator('.members-table__picked th').allTextContents()).map((text) => text.replace(' (picked out)', '')).sort()).toEqual([...names].sort());
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await screenshot(page, 'picture-tip');
+
+  await page.getByRole('button', { name: 'Show everyone' }).click();
+  await page.locator('.picture__canvas:not([data-standing-out])').waitFor();
+  expect(await page.locator('.picture__picked').count()).toBe(0);
+  expect(new URL(page.url()).search).toBe('');
+});
+
+it('is usable on a tablet (820 × 1180): timeline, picture and tips fit the width, their controls are reachable, axe finds nothing serious', async () => {
+  const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki', hasTouch: true });
+  const page = await tablet.newPage();
+  try {
+    await signIn(page, solmu.url, ADMIN.email, ADMIN.password);
+    /**
+     * What sticks out sideways: the page's own overflow, and controls outside the viewport. A control
+     * inside a box that scrolls sideways (a wide table, the strip of periods) counts as reachable
+     * when that box fits.
+     */
+    const outside = () =>
+      page.evaluate(() => {
+        const { document, innerWidth, getComputedStyle } = globalThis as any;
+        const fits = (element: any) => {
+          const box = element.getBoundingClientRect();
+          return box.left >= -1 && box.right <= innerWidth + 1;
+        };
+        const scroller = (element: any): any => {
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return parent;
+          return null;
+        };
+        const sticking = [...document.querySelectorAll('main button, main select, main input, main a, main summary, main canvas')]
+          .filter((element: any) => element.getClientRects().length > 0)
+          .filter((element: any) => !fits(scroller(element) ?? element))
+          .map((element: any) => `${element.tagName.toLowerCase()} ${element.textContent?.trim().slice(0, 30) || element.getAttribute('aria-label') || ''}`);
+        return { pageWidth: document.documentElement.scrollWidth, innerWidth, sticking };
+      });
+    const fits = async () => {
+      const found = await outside();
+      expect(found.sticking).toEqual([]);
+      expect(found.pageWidth).toBeLessThanOrEqual(found.innerWidth);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    };
+
+    await page.getByRole('link', { name: 'Timeline' }).tap();
+    await page.locator('.timeline-chart[data-drawn]').first().waitFor();
+    await fits();
+    // The controls work by touch: another window, and the charts are drawn again.
+    await page.getByLabel('Tie window').selectOption('sliding');
+    await page.getByLabel('Window in days').waitFor();
+    await page.locator('.timeline-chart[data-drawn]').first().waitFor();
+    await screenshot(page, 'tablet-timeline');
+
+    await page.getByRole('link', { name: 'Network picture' }).tap();
+    await page.locator('.picture__summary[data-drawn]').waitFor();
+    await fits();
+    const slider = page.getByRole('slider', { name: 'Date' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.locator(`.picture__summary[data-drawn="${await slider.getAttribute('data-date')}"]`).waitFor();
+    await page.getByRole('button', { name: 'Play' }).tap();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('button', { name: 'Pause' }).tap();
+    await screenshot(page, 'tablet-picture');
+
+    await page.getByRole('link', { name: 'Tips' }).tap();
+    await page.getByRole('heading', { name: 'Tips', level: 1 }).waitFor();
+    await page.locator('.tip').first().waitFor();
+    await fits();
+    await screenshot(page, 'tablet-tips');
+  } finally {
+    await tablet.close();
+  }
+}, 60_000);

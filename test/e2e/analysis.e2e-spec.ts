@@ -44,6 +44,18 @@ describe('the network picture, its development and tips, on the demo network', (
     expect(now.body.nodes[0].measures).toEqual(expect.objectContaining({ degree: expect.any(Number), betweenness: expect.any(Number), constraint: expect.anything() }));
   });
 
+  it('without provenance (?provenance=false) the same picture, minus each tie’s interaction ids; a bad value names the field', async () => {
+    const at = '2025-06-30';
+    const full = await solmu.request('GET', `/networks/${networkId}/graph?at=${at}`);
+    const lean = await solmu.request('GET', `/networks/${networkId}/graph?at=${at}&provenance=false`);
+    expect(lean.status).toBe(200);
+    expect(lean.body.ties.length).toBeGreaterThan(0);
+    expect(lean.body.ties.every((tie: object) => !('interactionIds' in tie))).toBe(true);
+    expect(lean.body).toEqual({ ...full.body, ties: full.body.ties.map(({ interactionIds: _ids, ...tie }: { interactionIds: string[] }) => tie) });
+    const bad = await solmu.request('GET', `/networks/${networkId}/graph?provenance=no`);
+    expect([bad.status, bad.body.problems[0].field]).toEqual([400, 'provenance']);
+  });
+
   it('a bad window or date names the field', async () => {
     const window = await solmu.request('GET', `/networks/${networkId}/graph?window=forever`);
     const date = await solmu.request('GET', `/networks/${networkId}/graph?at=yesterday`);

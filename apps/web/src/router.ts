@@ -8,8 +8,9 @@ export function currentRoute(): Route {
   return (ROUTES as string[]).includes(location.pathname) ? (location.pathname as Route) : '/';
 }
 
-export function navigate(route: Route): void {
-  if (location.pathname !== route) history.pushState(null, '', route);
+/** Moves to `route`; `search` (e.g. `?members=…`) carries what the page should show. */
+export function navigate(route: Route, search = ''): void {
+  if (location.pathname + location.search !== route + search) history.pushState(null, '', route + search);
   dispatchEvent(new PopStateEvent('popstate'));
 }
 

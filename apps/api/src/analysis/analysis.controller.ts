@@ -13,7 +13,7 @@ import {
 } from '@solmu/projections';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { AtParams, ExportParams, InterventionEffectParams, TimelineParams } from './analysis.dto';
+import { AtParams, ExportParams, GraphParams, InterventionEffectParams, TimelineParams } from './analysis.dto';
 
 /**
  * The network picture and its development: the graph at any date, the timeline with phases,
@@ -25,8 +25,11 @@ export class AnalysisController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('graph')
-  graph(@Param('networkId') networkId: string, @Query() params: AtParams, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetGraphQuery(networkId, params, principal));
+  async graph(@Param('networkId') networkId: string, @Query() params: GraphParams, @CurrentPrincipal() principal: Principal) {
+    const { provenance, ...at } = params;
+    const snapshot = await this.queries.execute(new GetGraphQuery(networkId, at, principal));
+    // Left out here, at the edge: the analysis is the same either way, only the answer is smaller.
+    return provenance === 'false' ? { ...snapshot, ties: snapshot.ties.map(({ interactionIds: _provenance, ...tie }) => tie) } : snapshot;
   }
 
   @Get('timeline')

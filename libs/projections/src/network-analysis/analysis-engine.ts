@@ -30,6 +30,7 @@ import { Clock, NotFound } from '@solmu/kernel';
 import { decodeAnalysedNetwork, encodeAnalysedNetwork, estimateBytes } from './analysis-snapshot';
 import { AnalysedNetwork, AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
 import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
+import { TimelineCache } from './timeline-cache';
 
 /** An event as the main thread forwards it: what the folds read, nothing more. */
 export interface ForwardedEvent {
@@ -89,6 +90,7 @@ export class AnalysisEngine {
   private readonly clock: Clock = { now: () => new Date(this.now) };
   private readonly snapshots = new GraphSnapshots(this.clock);
   private readonly tipsOfSnapshot = new WeakMap<GraphSnapshot, Tip[]>();
+  private readonly timelines = new TimelineCache();
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -173,7 +175,10 @@ export class AnalysisEngine {
   private timeline(networkId: string, options: TimelineQueryOptions, context: AnalysisContext): Timeline {
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
-    return timeline(network.history, {
+    const key = JSON.stringify([networkId, options.interval, window, options.from, options.to, context.timeZone, context.weights]);
+    const cached = this.timelines.get(key, network.history.revision, this.now);
+    if (cached) return cached;
+    const answer = timeline(network.history, {
       interval: options.interval,
       window,
       from: options.from,
@@ -183,6 +188,8 @@ export class AnalysisEngine {
       loggedBy: network.loggedBy,
       weights: context.weights,
     });
+    this.timelines.set(key, network.history.revision, this.now, answer);
+    return answer;
   }
 
   private ego(networkId: string, memberId: string, options: AnalysisAt, context: AnalysisContext): EgoNetwork {

@@ -18,6 +18,8 @@ export interface ManagedMember {
   joinedAt: string;
   leftAt?: string;
   hasAccount?: boolean;
+  /** Their personal data was erased (GDPR): the name is a placeholder. */
+  erased?: boolean;
 }
 
 const FIELDS = ['name', 'email', 'organisation', 'type', 'joinedAt'] as const;

@@ -4,8 +4,12 @@ import { formProblems } from '../../api/problems';
 import type { NetworkSummary } from '../../api/views';
 import { useI18n } from '../../i18n/i18n';
 import { type ManagedMember, MemberForm } from './member-form';
+import { MemberEnding, type Ending } from './member-ending';
 
-/** The network's members: add one, edit one, and invite one (the link is shown to pass on). */
+/**
+ * The network's members: add one, edit one, invite one (the link is shown to pass on), remove one
+ * from the network or erase their personal data, both after a confirmation.
+ */
 export function MembersSection({ network }: { network: NetworkSummary }) {
   const { t, language } = useI18n();
   const [members, setMembers] = useState<ManagedMember[]>([]);
@@ -13,6 +17,7 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<{ name: string; link: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [ending, setEnding] = useState<{ member: ManagedMember; ending: Ending } | null>(null);
 
   const reload = async () => {
     const { data } = await api.GET('/api/networks/{networkId}/members', { params: { path: { networkId: network.id } } });
@@ -33,6 +38,12 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
     if (error) return setProblem(formProblems(error, []).general.join(' '));
     setProblem(null);
     setInvitation({ name: member.name, link: (data as unknown as { link: string }).link });
+  };
+
+  const ended = async (message: string) => {
+    setEnding(null);
+    setNotice(message);
+    await reload();
   };
 
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
@@ -78,6 +89,7 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
               <td>
                 {date.format(new Date(member.joinedAt))}
                 {member.leftAt && ` (${t('members.left')})`}
+                {member.erased && ` (${t('members.erased')})`}
               </td>
               <td class="member-actions">
                 <button type="button" class="button button--small" aria-label={t('members.editNamed', { name: member.name })} onClick={() => setEditing(member.id)}>
@@ -88,11 +100,22 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
                     {t('members.invite')}
                   </button>
                 )}
+                {!member.leftAt && !member.erased && (
+                  <button type="button" class="button button--small" aria-label={t('members.removeNamed', { name: member.name })} onClick={() => setEnding({ member, ending: 'remove' })}>
+                    {t('members.remove')}
+                  </button>
+                )}
+                {!member.erased && (
+                  <button type="button" class="button button--small button--danger" aria-label={t('members.eraseNamed', { name: member.name })} onClick={() => setEnding({ member, ending: 'erase' })}>
+                    {t('members.erase')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {ending && <MemberEnding key={`${ending.ending}-${ending.member.id}`} networkId={network.id} member={ending.member} ending={ending.ending} onDone={ended} onCancel={() => setEnding(null)} />}
       {editing && members.find((m) => m.id === editing) && (
         <MemberForm key={editing} networkId={network.id} member={members.find((m) => m.id === editing)} onSaved={saved('members.saved')} onCancel={() => setEditing(null)} />
       )}

@@ -16,65 +16,87 @@ export interface CanvasEvents {
 }
 
 const NEW_MEMBERS_LAYOUT_MS = 600;
+const DIMMED = '#d5dbe0';
+const DIMMED_TIE = '#eef1f3';
 const FIRST_LAYOUT_MS = 1500;
 
 export class NetworkCanvas {
-  private readonly graph = new Graph({ type: 'undirected' });
+  private graph = new Graph({ type: 'undirected' });
   private readonly sigma: Sigma;
   private readonly seen = new Map<string, { x: number; y: number }>();
   private layout?: FA2Layout;
   private layoutTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
+  /** Members picked out (a tip's): they keep their colour and label, everyone else is dimmed. */
+  private picked = new Set<string>();
 
   constructor(container: HTMLElement, events: CanvasEvents) {
     this.sigma = new Sigma(this.graph, container, {
       enableEdgeEvents: true,
       labelRenderedSizeThreshold: 8,
       defaultEdgeType: 'line',
-      nodeReducer: (node, data) => (this.highlighted && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted) ? { ...data, color: '#d5dbe0', label: '' } : data),
+      nodeReducer: (node, data) => {
+        if (this.highlighted) return node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted) ? { ...data, color: DIMMED, label: '' } : data;
+        if (this.picked.size > 0) return this.picked.has(node) ? { ...data, forceLabel: true, zIndex: 1 } : { ...data, color: DIMMED, label: '' };
+        return data;
+      },
+      edgeReducer: (edge, data) => {
+        if (this.highlighted || this.picked.size === 0) return data;
+        const [a, b] = this.graph.extremities(edge);
+        return this.picked.has(a) && this.picked.has(b) ? data : { ...data, color: DIMMED_TIE };
+      },
+      zIndex: true,
     });
     this.sigma.on('clickNode', ({ node }) => events.member(node));
     this.sigma.on('clickEdge', ({ edge }) => events.tie(...(this.graph.extremities(edge) as [string, string])));
   }
 
-  /** Draws `picture`; answers how long the synchronous part took (graph updated and rendered), in ms. */
+  /**
+   * Draws `picture`; answers how long the synchronous part took (graph built and rendered), in ms.
+   * Each date is a new graphology graph handed to sigma at once (setGraph: one indexing, one
+   * render). Changing the shown graph in place made sigma re-index every node and tie after each
+   * member or tie dropped: going back from 1,000 members to the founding froze the page for 20 s.
+   * Places live on in `seen`, so members stay where they were.
+   */
   draw(picture: Picture, sizeBy: Measure): number {
     const started = performance.now();
-    const present = new Set(picture.nodes.map((n) => n.id));
-    this.graph.forEachNode((id) => void (present.has(id) || this.graph.dropNode(id)));
+    // Where a layout still running has got to is where its members stay.
+    this.stopLayout();
+    this.remember();
+    const graph = new Graph({ type: 'undirected' });
+    const firstTime = this.seen.size === 0;
     const largest = Math.max(1e-9, ...picture.nodes.map((n) => n.measures[sizeBy] ?? 0));
     const fresh: string[] = [];
     for (const node of picture.nodes) {
       const size = 4 + 14 * Math.sqrt((node.measures[sizeBy] ?? 0) / largest);
-      const attributes = { label: node.name, size, color: TYPE_COLOURS[node.type] ?? TYPE_COLOURS.other };
-      if (this.graph.hasNode(node.id)) {
-        this.graph.mergeNodeAttributes(node.id, attributes);
-        continue;
-      }
       const known = this.seen.get(node.id);
-      this.graph.addNode(node.id, { ...attributes, ...(known ?? { x: Math.random() * 100, y: Math.random() * 100 }) });
+      // Only newcomers move in the layout (everyone, the first time).
+      const place = known ?? { x: Math.random() * 100, y: Math.random() * 100 };
+      graph.addNode(node.id, { label: node.name, size, color: TYPE_COLOURS[node.type] ?? TYPE_COLOURS.other, ...place, fixed: !firstTime && known !== undefined });
       if (!known) fresh.push(node.id);
     }
-    const ties = new Set<string>();
     for (const tie of picture.ties) {
       const key = tie.a < tie.b ? `${tie.a}|${tie.b}` : `${tie.b}|${tie.a}`;
-      ties.add(key);
-      const attributes = { color: KIND_COLOURS[tie.deepestKind] ?? '#999', size: 1 + Math.min(5, Math.log1p(tie.strength)) };
-      if (this.graph.hasEdge(key)) this.graph.mergeEdgeAttributes(key, attributes);
-      else this.graph.addEdgeWithKey(key, tie.a, tie.b, attributes);
+      if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, tie.a, tie.b, { color: KIND_COLOURS[tie.deepestKind] ?? '#999', size: 1 + Math.min(5, Math.log1p(tie.strength)) });
     }
-    this.graph.forEachEdge((key) => void (ties.has(key) || this.graph.dropEdge(key)));
+    this.graph = graph;
     this.placeNearNeighbours(fresh);
-    this.sigma.refresh();
+    this.sigma.setGraph(graph);
     const took = performance.now() - started;
-    if (fresh.length > 0) this.layOut(fresh, this.seen.size === 0);
+    if (fresh.length > 0) this.layOut(firstTime);
     this.remember();
     return took;
   }
 
-  highlight(memberId: string | undefined): void {
+  /**
+   * A chosen member with their neighbours, else the picked members, stand out; the rest are dimmed.
+   * Answers the members drawn undimmed, read back from what sigma displays (tests check it).
+   */
+  highlight(memberId: string | undefined, picked: readonly string[] = []): string[] {
     this.highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    this.picked = new Set(picked);
     this.sigma.refresh();
+    return this.graph.filterNodes((node) => this.sigma.getNodeDisplayData(node)?.color !== DIMMED);
   }
 
   kill(): void {
@@ -92,11 +114,9 @@ export class NetworkCanvas {
     }
   }
 
-  /** Runs ForceAtlas2 for a moment with everyone but the newcomers fixed in place. */
-  private layOut(fresh: string[], firstTime: boolean): void {
+  /** Runs ForceAtlas2 for a moment; members marked `fixed` (all but the newcomers) stay in place. */
+  private layOut(firstTime: boolean): void {
     this.stopLayout();
-    const moving = new Set(fresh);
-    this.graph.forEachNode((id) => this.graph.setNodeAttribute(id, 'fixed', !firstTime && !moving.has(id)));
     this.layout = new FA2Layout(this.graph, { settings: { gravity: 1, strongGravityMode: true, scalingRatio: 10, slowDown: 5, barnesHutOptimize: this.graph.order > 300 } });
     this.layout.start();
     this.layoutTimer = setTimeout(() => {

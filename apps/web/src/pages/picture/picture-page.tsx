@@ -12,6 +12,13 @@ import { sliderSteps, type Interval } from './steps';
 import './picture.css';
 
 const PLAY_EVERY_MS = 800;
+/** The tables follow the canvas once the slider has rested this long: rebuilding them at every step would hold up the next. */
+const TABLES_AFTER_MS = 400;
+
+/** Members to pick out in the picture, from `?members=a,b` (a tip's "Show in the picture"). */
+function membersFromAddress(): string[] {
+  return (new URLSearchParams(location.search).get('members') ?? '').split(',').filter(Boolean);
+}
 
 type Selection = { member: string } | { tie: [string, string] } | null;
 
@@ -28,6 +35,8 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const [sizeBy, setSizeBy] = useState<Measure>('degree');
   const [shown, setShown] = useState<{ date: string; picture: Picture } | null>(null);
   const picture = shown?.picture ?? null;
+  const [tablePicture, setTablePicture] = useState<{ date: string; picture: Picture } | null>(null);
+  const [picked, setPicked] = useState<string[]>(membersFromAddress);
   const [problem, setProblem] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [selection, setSelection] = useState<Selection>(null);
@@ -35,8 +44,12 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const canvasBox = useRef<HTMLDivElement>(null);
   const canvas = useRef<NetworkCanvas | null>(null);
   const cache = useRef(new Map<string, Picture>());
+  /** Requests under way, by date: a step to a date being fetched ahead waits for that answer instead of asking twice. */
+  const pending = useRef(new Map<string, Promise<Picture | { problem: string }>>());
   const stepStarted = useRef(0);
   const [canvasReady, setCanvasReady] = useState(false);
+  /** What the canvas shows now (date and measure), so a picture is never drawn twice. */
+  const drawnKey = useRef('');
 
   const today = new Date().toISOString().slice(0, 10);
   const steps = useMemo(() => (foundedAt ? sliderSteps(foundedAt, today, interval) : []), [foundedAt, interval, today]);
@@ -70,29 +83,92 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
     };
   }, []);
 
+  /**
+   * Draws on the canvas at once, before the page re-renders: the canvas is what the slider is
+   * for, and waiting for the next paint (as an effect would) put a frame and the tables first.
+   */
+  const drawNow = (date: string, next: Picture, measure: Measure) => {
+    if (!canvas.current || drawnKey.current === `${date}|${measure}`) return;
+    drawnKey.current = `${date}|${measure}`;
+    canvas.current.draw(next, measure);
+    // sigma has rendered (its refresh draws synchronously): the time of this mark is what
+    // `npm run bench -- web` reads as "picture drawn".
+    performance.mark('solmu:picture-drawn', { detail: date });
+    // From the new date chosen to the picture drawn: the fetch (unless cached) and the redraw.
+    setRedrawn({ date, ms: Math.round(performance.now() - stepStarted.current) });
+  };
+
+  /** The picture at `date`, from the API unless this page has it already. */
+  const fetchPicture = (date: string): Promise<Picture | { problem: string }> => {
+    const cached = cache.current.get(date);
+    if (cached) return Promise.resolve(cached);
+    const underWay = pending.current.get(date);
+    if (underWay) return underWay;
+    // Without each tie's interaction ids: the canvas does not draw them (a tie's history is asked for
+    // when opened), and on 100,000 interactions they made the answer 11.0 MB instead of 4.8.
+    const request = api
+      .GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at: date, provenance: 'false' } } })
+      .then(({ data, error }) => {
+        if (error) return { problem: formProblems(error, []).general.join(' ') };
+        cache.current.set(date, data as unknown as Picture);
+        return data as unknown as Picture;
+      })
+      .finally(() => pending.current.delete(date));
+    pending.current.set(date, request);
+    return request;
+  };
+
   useEffect(() => {
     if (!at) return;
     stepStarted.current = performance.now();
-    const cached = cache.current.get(at);
-    if (cached) return setShown({ date: at, picture: cached });
     let alive = true;
-    void api.GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at } } }).then(({ data, error }) => {
+    const show = (answer: Picture | { problem: string }) => {
       if (!alive) return;
-      if (error) return setProblem(formProblems(error, []).general.join(' '));
-      cache.current.set(at, data as unknown as Picture);
-      setShown({ date: at, picture: data as unknown as Picture });
-    });
+      if ('problem' in answer) return setProblem(answer.problem);
+      drawNow(at, answer, sizeBy);
+      setShown({ date: at, picture: answer });
+      // The dates on either side, fetched while the person looks: the next step (or Play) then
+      // needs no request. One at a time, so the analysis is not flooded with questions.
+      void [steps[current + 1], steps[current - 1]]
+        .filter((d): d is string => d !== undefined && !cache.current.has(d) && !pending.current.has(d))
+        .reduce((previous, d) => previous.then(() => (alive ? fetchPicture(d).then(() => undefined) : undefined)), Promise.resolve())
+        // Fetching ahead is a courtesy: a failure shows when that date is actually chosen.
+        .catch(() => undefined);
+    };
+    const cached = cache.current.get(at);
+    if (cached) show(cached);
+    else void fetchPicture(at).then(show);
     return () => void (alive = false);
   }, [at, network.id]);
 
+  // A new measure for the sizes, or the canvas arriving after the first picture.
   useEffect(() => {
-    if (!shown || !canvasReady || !canvas.current) return;
-    canvas.current.draw(shown.picture, sizeBy);
-    // From the new date chosen to the picture drawn: the fetch (unless cached) and the redraw.
-    setRedrawn({ date: shown.date, ms: Math.round(performance.now() - stepStarted.current) });
+    if (shown && canvasReady) drawNow(shown.date, shown.picture, sizeBy);
   }, [shown, sizeBy, canvasReady]);
 
-  useEffect(() => canvas.current?.highlight(selection && 'member' in selection ? selection.member : undefined), [selection, picture]);
+  useEffect(() => {
+    if (!shown) return;
+    if (!tablePicture) return setTablePicture(shown);
+    const timer = setTimeout(() => setTablePicture(shown), TABLES_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  const [standingOut, setStandingOut] = useState<string[] | null>(null);
+  const highlighting = useRef(false);
+  useEffect(() => {
+    // Nothing to pick out, now or before: no second refresh of the canvas at each slider step.
+    const wanted = selection !== null || picked.length > 0;
+    if (!canvas.current || (!wanted && !highlighting.current)) return;
+    highlighting.current = wanted;
+    const undimmed = canvas.current.highlight(selection && 'member' in selection ? selection.member : undefined, picked);
+    setStandingOut(picked.length > 0 ? undimmed : null);
+  }, [selection, picture, picked, canvasReady]);
+
+  const showEveryone = () => {
+    setPicked([]);
+    history.replaceState(null, '', location.pathname);
+  };
+  const names = useMemo(() => new Map((picture?.nodes ?? []).map((n) => [n.id, n.name])), [picture]);
 
   useEffect(() => {
     if (!playing) return;
@@ -151,12 +227,20 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
         {picture && t('picture.summary', { members: picture.nodes.length, ties: picture.ties.length })}
         {redrawn && <span class="picture__timing" data-ms={redrawn.ms}> {t('picture.redrawn', { ms: redrawn.ms })}</span>}
       </p>
+      {picked.length > 0 && (
+        <div class="picture__picked" role="status">
+          <p>{t('picture.picked', { count: picked.length, names: new Intl.ListFormat(document.documentElement.lang || 'en').format(picked.map((id) => names.get(id) ?? t('picture.notYetShort'))) })}</p>
+          <button type="button" class="button button--small" onClick={showEveryone}>
+            {t('picture.showEveryone')}
+          </button>
+        </div>
+      )}
       <div class="picture__stage">
-        <div class="picture__canvas" ref={canvasBox} role="img" aria-label={t('picture.canvasLabel')} />
+        <div class="picture__canvas" ref={canvasBox} role="img" aria-label={t('picture.canvasLabel')} data-standing-out={standingOut?.slice().sort().join(' ')} />
         <Legend />
         {selection && picture && <SidePanel network={network} picture={picture} at={at} selection={selection} onSelect={setSelection} />}
       </div>
-      {picture && <PictureTables picture={picture} onMember={(id) => setSelection({ member: id })} onTie={(a, b) => setSelection({ tie: [a, b] })} />}
+      {tablePicture && <PictureTables date={tablePicture.date} picture={tablePicture.picture} picked={picked} onMember={(id) => setSelection({ member: id })} onTie={(a, b) => setSelection({ tie: [a, b] })} />}
     </section>
   );
 }

@@ -9,10 +9,13 @@ type SortKey = 'name' | Measure;
  * The members (sortable by any measure, filterable by type) and the ties, as tables: everything the
  * canvas shows, reachable by keyboard and screen reader. A name or a tie opens the side panel.
  */
-export function PictureTables({ picture, onMember, onTie }: { picture: Picture; onMember: (id: string) => void; onTie: (a: string, b: string) => void }) {
+export function PictureTables({ date: at, picture, picked = [], onMember, onTie }: { date: string; picture: Picture; picked?: string[]; onMember: (id: string) => void; onTie: (a: string, b: string) => void }) {
   const { t, number, date } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'degree', descending: true });
   const [type, setType] = useState('');
+  // Thousands of ties are listed only when asked for: kept in the page closed, they slowed every slider step.
+  const [tiesOpen, setTiesOpen] = useState(false);
+  const pickedSet = useMemo(() => new Set(picked), [picked]);
   const names = useMemo(() => new Map(picture.nodes.map((n) => [n.id, n.name])), [picture]);
 
   const rows = useMemo(() => {
@@ -35,7 +38,7 @@ export function PictureTables({ picture, onMember, onTie }: { picture: Picture; 
   );
 
   return (
-    <div class="picture-tables">
+    <div class="picture-tables" data-date={at}>
       <h2 id="members-title">{t('picture.membersTable')}</h2>
       <div class="picture-tables__filter">
         <label for="type-filter">{t('picture.filterType')}</label>
@@ -59,11 +62,12 @@ export function PictureTables({ picture, onMember, onTie }: { picture: Picture; 
           </thead>
           <tbody>
             {rows.map((n) => (
-              <tr key={n.id}>
+              <tr key={n.id} class={pickedSet.has(n.id) ? 'members-table__picked' : undefined}>
                 <th scope="row">
                   <button type="button" class="link-button" onClick={() => onMember(n.id)}>
                     {n.name}
                   </button>
+                  {pickedSet.has(n.id) && <span class="picked-mark"> {t('picture.pickedRow')}</span>}
                 </th>
                 <td>{t(`memberType.${n.type}` as Key)}</td>
                 {MEASURES.map((m) => (
@@ -76,9 +80,9 @@ export function PictureTables({ picture, onMember, onTie }: { picture: Picture; 
           </tbody>
         </table>
       </div>
-      <details class="ties-list">
+      <details class="ties-list" onToggle={(e) => setTiesOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('picture.tiesTable', { count: picture.ties.length })}</summary>
-        <ul>
+        {tiesOpen && <ul>
           {picture.ties.map((tie) => (
             <li key={`${tie.a}|${tie.b}`}>
               <button type="button" class="link-button" onClick={() => onTie(tie.a, tie.b)}>
@@ -87,7 +91,7 @@ export function PictureTables({ picture, onMember, onTie }: { picture: Picture; 
               — {t(`kind.${tie.deepestKind}` as Key)}, {t('picture.since', { date: date(tie.first, 'short') })}
             </li>
           ))}
-        </ul>
+        </ul>}
       </details>
     </div>
   );

@@ -8,7 +8,7 @@ import { bucketAt, type ChartMeasure, chartColumns, interventionMarks, phaseBand
  * page (dynamically), so uPlot never weighs on the member's logging page. Phase bands and
  * intervention marks are painted in uPlot's draw hook, under and over the lines.
  */
-export const PHASE_COLOURS: Record<PhaseName, string> = { founding: 'rgba(230, 159, 0, 0.18)', deepening: 'rgba(0, 114, 178, 0.16)', settling: 'rgba(0, 158, 115, 0.18)' };
+export const PHASE_COLOURS: Record<PhaseName, string> = { founding: 'rgba(230, 159, 0, 0.18)', deepening: 'rgba(0, 114, 178, 0.16)', settling: 'rgba(0, 158, 115, 0.18)', dormant: 'rgba(95, 107, 115, 0.16)' };
 // Okabe–Ito colours: told apart by people with the common colour-vision differences.
 const LINE_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#6b5800', '#56b4e9'];
 
@@ -67,6 +67,15 @@ export default function TimelineChart({ buckets, measures, labels, periodLabel, 
       }
       ctx.restore();
     };
+    // The first time the lines and bands are on the canvas, the chart says so: tests and
+    // `npm run bench -- web` wait for this (and read the mark's time) instead of sleeping.
+    let drawn = false;
+    const markDrawn = () => {
+      if (drawn) return;
+      drawn = true;
+      element.dataset.drawn = 'true';
+      performance.mark('solmu:timeline-drawn');
+    };
     const width = () => Math.max(280, element.clientWidth);
     const first = buckets[0];
     const last = buckets[buckets.length - 1];
@@ -80,7 +89,7 @@ export default function TimelineChart({ buckets, measures, labels, periodLabel, 
         legend: { show: true },
         hooks: {
           drawClear: [drawBands],
-          draw: [drawInterventions],
+          draw: [drawInterventions, markDrawn],
           setCursor: [
             (u) => {
               const left = u.cursor.left ?? -1;

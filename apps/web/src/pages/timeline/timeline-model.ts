@@ -3,8 +3,10 @@
  * measures as series, each bucket's phase as a band, the coverage warnings and the intervention
  * marks. Plain functions without a browser, so they are tested as such (timeline-model.spec.ts).
  */
-export type PhaseName = 'founding' | 'deepening' | 'settling';
-export const PHASES: PhaseName[] = ['founding', 'deepening', 'settling'];
+// Dormant: no interaction logged for a while (libs/analysis/src/phases); a network whose members
+// stopped logging shows it, and the page must name it rather than fail.
+export type PhaseName = 'founding' | 'deepening' | 'settling' | 'dormant';
+export const PHASES: PhaseName[] = ['founding', 'deepening', 'settling', 'dormant'];
 
 export interface Evidence {
   measure: string;

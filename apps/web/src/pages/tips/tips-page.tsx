@@ -4,6 +4,7 @@ import { formProblems } from '../../api/problems';
 import type { NetworkSummary } from '../../api/views';
 import { en, type Key } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
+import { navigate } from '../../router';
 import './tips.css';
 
 interface Tip {
@@ -60,6 +61,21 @@ export function TipsPage({ network }: { network: NetworkSummary }) {
             <p>{tip.evidence[language]}</p>
             <h3>{t('tips.action')}</h3>
             <p class="tip__action">{tip.action[language]}</p>
+            {tip.members.length > 0 && (
+              // A real link (it opens in a new tab too); a plain click stays in the app.
+              <a
+                class="tip__show"
+                href={`/picture?members=${tip.members.map(encodeURIComponent).join(',')}`}
+                aria-label={t('tips.showInPictureNamed', { n: index + 1 })}
+                onClick={(event) => {
+                  if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                  event.preventDefault();
+                  navigate('/picture', `?members=${tip.members.map(encodeURIComponent).join(',')}`);
+                }}
+              >
+                {t('tips.showInPicture')}
+              </a>
+            )}
             {tip.whatIf && (
               <table class="what-if">
                 <caption>{t('tips.whatIf')}</caption>

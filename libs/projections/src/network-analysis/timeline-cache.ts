@@ -1,0 +1,32 @@
+import type { Timeline } from '@solmu/analysis';
+
+const FRESH_MS = 60_000;
+
+/**
+ * The timelines last asked for, kept until their network changes or a minute passes (the rule of
+ * the "now" picture in analysis-view.ts: the open bucket ends now, and sliding windows move with
+ * time). Computing one measures every bucket — about 2 s on 1,000 members and 100,000 interactions
+ * (`npm run bench -- web`) — so a coordinator reopening the dashboard, or a second coordinator,
+ * waits for nothing. A few entries per worker; the oldest goes first.
+ */
+export class TimelineCache {
+  private readonly entries = new Map<string, { revision: number; computedAt: number; timeline: Timeline }>();
+
+  constructor(private readonly capacity = 16) {}
+
+  get(key: string, revision: number, now: number): Timeline | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.revision !== revision || now - entry.computedAt >= FRESH_MS || now < entry.computedAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.timeline;
+  }
+
+  set(key: string, revision: number, now: number, timeline: Timeline): void {
+    this.entries.delete(key);
+    this.entries.set(key, { revision, computedAt: now, timeline });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
