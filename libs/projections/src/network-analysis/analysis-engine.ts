@@ -127,6 +127,7 @@ export class AnalysisEngine {
   forget(networkId: string): void {
     this.networks.delete(networkId);
     this.snapshots.forget(networkId);
+    this.timelines.forget(networkId);
   }
 
   /** Folds one event of a network held; an event at or before the network's position is ignored (re-delivery). */

@@ -12,6 +12,8 @@ describe('timelines kept between requests', () => {
     apply('InteractionLogged', { interactionId: `00000000-0000-7000-8000-00000000010${id}`, kind: 'discussed', participants: [member(a), member(b)], occurredAt });
 
   beforeAll(() => {
+    // The engine folds only the networks it was asked to hold (loaded on demand).
+    engine.hold('n');
     apply('NetworkFounded', { name: 'N', foundedAt: '2024-01-01T00:00:00Z' });
     for (const n of [1, 2, 3]) apply('MemberJoined', { memberId: member(n), name: `M${n}`, memberType: 'company', role: 'member', joinedAt: '2024-01-01T00:00:00Z' });
     interaction(1, 1, 2, '2024-02-01T10:00:00Z');
@@ -34,5 +36,12 @@ describe('timelines kept between requests', () => {
     const first = ask(NOW + 2_000);
     expect(ask(NOW + 2_000 + 60_000)).not.toBe(first);
     expect(ask(NOW + 2_000, 'sliding:30')).not.toBe(first);
+  });
+
+  it('forgets them with the network: a network loaded again counts its revisions anew', () => {
+    const first = ask(NOW + 3_000);
+    const state = engine.toSnapshot('n')!.state;
+    engine.restore('n', state, position);
+    expect(ask(NOW + 3_000)).not.toBe(first);
   });
 });

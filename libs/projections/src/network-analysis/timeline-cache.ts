@@ -24,6 +24,14 @@ export class TimelineCache {
     return entry.timeline;
   }
 
+  /**
+   * Drops a network's timelines. A network evicted and loaded again (or refolded after an erasure)
+   * counts its revisions anew, so a revision alone could match a timeline of the state before.
+   */
+  forget(networkId: string): void {
+    for (const key of this.entries.keys()) if ((JSON.parse(key) as unknown[])[0] === networkId) this.entries.delete(key);
+  }
+
   set(key: string, revision: number, now: number, timeline: Timeline): void {
     this.entries.delete(key);
     this.entries.set(key, { revision, computedAt: now, timeline });
