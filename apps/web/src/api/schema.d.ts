@@ -920,6 +920,12 @@ export interface components {
             /** @description A number from 0 to 1000 */
             outlined_goals?: number;
         };
+        FieldProblemSchema: {
+            /** @example occurredAt */
+            field: string;
+            /** @example must not be in the future */
+            problem: string;
+        };
         FoundNetworkRequest: {
             /** @description The purpose of the network */
             description?: string;
@@ -997,6 +1003,21 @@ export interface components {
             /** @description When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day. */
             leftAt?: string;
         };
+        ProblemResponse: {
+            /**
+             * @description Stable, for programs: store_unavailable, read_models_behind…
+             * @example store_unavailable
+             */
+            code: string;
+            /** @example Service Unavailable */
+            error: string;
+            /** @description Readable, for people */
+            message: string;
+            /** @description The fields at fault (empty when none is) */
+            problems: components["schemas"]["FieldProblemSchema"][];
+            /** @example 503 */
+            statusCode: number;
+        };
         RecordInterventionRequest: {
             description?: string;
             /** @enum {string} */
@@ -1049,6 +1070,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -1065,6 +1097,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1083,6 +1126,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_oidcCallback: {
@@ -1099,6 +1153,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1120,6 +1185,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_session: {
@@ -1136,6 +1212,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1158,6 +1245,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_revokeToken: {
@@ -1175,6 +1273,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     HealthController_health: {
@@ -1191,6 +1300,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1210,6 +1330,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1232,6 +1363,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ChatLinksController_preview: {
@@ -1252,6 +1394,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1274,6 +1427,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_list: {
@@ -1290,6 +1454,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1313,6 +1488,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_get: {
@@ -1332,6 +1518,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1355,6 +1552,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1384,6 +1592,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_graph: {
@@ -1407,6 +1626,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1444,6 +1674,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ImportsController_job: {
@@ -1463,6 +1704,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1484,6 +1736,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_list: {
@@ -1502,6 +1765,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1526,6 +1800,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_get: {
@@ -1545,6 +1830,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1566,6 +1862,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_manifest: {
@@ -1585,6 +1892,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1609,6 +1927,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1641,6 +1970,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_log: {
@@ -1668,6 +2008,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_get: {
@@ -1687,6 +2038,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1712,6 +2074,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_retract: {
@@ -1736,6 +2109,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InterventionsController_list: {
@@ -1754,6 +2138,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1777,6 +2172,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1803,6 +2209,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InvitationsController_list: {
@@ -1821,6 +2238,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1842,6 +2270,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_list: {
@@ -1860,6 +2299,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1884,6 +2334,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_get: {
@@ -1903,6 +2364,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1927,6 +2399,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1953,6 +2436,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_erase: {
@@ -1972,6 +2466,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1993,6 +2498,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InvitationsController_invite: {
@@ -2012,6 +2528,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2037,6 +2564,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_changeSettings: {
@@ -2060,6 +2598,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_tie: {
@@ -2080,6 +2629,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2109,6 +2669,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_tips: {
@@ -2133,6 +2704,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ApiTokensController_list: {
@@ -2151,6 +2733,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2175,6 +2768,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ApiTokensController_revoke: {
@@ -2195,6 +2799,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_list: {
@@ -2213,6 +2828,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2238,6 +2864,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_remove: {
@@ -2257,6 +2894,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2282,6 +2930,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_redeliver: {
@@ -2304,6 +2963,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_rotateSecret: {
@@ -2324,6 +2994,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     SetupController_status: {
@@ -2340,6 +3021,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2361,6 +3053,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
