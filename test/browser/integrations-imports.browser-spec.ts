@@ -229,8 +229,9 @@ describe('Imports', () => {
     expect(await row.getByRole('rowheader').textContent()).toBe('3');
     expect(await row.getByRole('cell').first().textContent()).toBe('email');
     expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/email/i);
-    // The API counts the rows as planned (the bad one too); a file with a problem cannot be imported.
-    await page.getByText('2 new members', { exact: true }).waitFor();
+    // Only the row without a problem counts as a new member; a file with a problem cannot be imported.
+    await page.getByText('1 row with problems, not counted below', { exact: true }).waitFor();
+    await page.getByText('1 new member', { exact: true }).waitFor();
     await page.getByText('Nothing was written. Fix these rows in the file').waitFor();
     expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -249,6 +250,7 @@ describe('Imports', () => {
     await check('vuorovaikutukset.csv', INTERACTIONS);
     await page.getByText('1 interaction to log').waitFor();
     await commit();
+    await page.getByText('1 interaction logged', { exact: true }).waitFor();
     expect(await interactionCount()).toBe(1);
 
     // The same two files again: the dry run finds the members, and the commits add nothing.
@@ -259,6 +261,8 @@ describe('Imports', () => {
     await page.getByText('0 members added').waitFor();
     await check('vuorovaikutukset.csv', INTERACTIONS);
     await commit();
+    await page.getByText('0 interactions logged', { exact: true }).waitFor();
+    await page.getByText('1 interaction already imported earlier (not logged again)', { exact: true }).waitFor();
     expect(await memberNames()).toEqual([...membersBefore, 'Toinen', 'Uusi Ihminen'].sort());
     expect(await interactionCount()).toBe(1);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -307,7 +311,8 @@ describe('Imports', () => {
     await page.getByRole('heading', { name: 'Tiedostossa on ongelmia' }).waitFor();
     const table = page.getByRole('table', { name: '1 ongelma rivin ja sarakkeen mukaan' });
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Rivi', 'Sarake', 'Ongelma']);
-    await page.getByText('2 uutta jäsentä', { exact: true }).waitFor();
+    await page.getByText('1 rivillä on ongelmia, ei laskettu alla', { exact: true }).waitFor();
+    await page.getByText('1 uusi jäsen', { exact: true }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 });

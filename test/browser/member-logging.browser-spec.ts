@@ -180,6 +180,44 @@ it('waits out a 429 and tries again, logging once', async () => {
   expect(stored.filter((i) => i.kind === 'evaluated_learning')).toHaveLength(1);
 });
 
+it('waits out a 503 with Retry-After once; a second 503 is shown as the problem, with nothing stored', async () => {
+  await signIn(page, world.solmu.url);
+  await page.getByRole('checkbox', { name: 'Cecilia' }).waitFor();
+  let unavailable = 0;
+  let answer503 = 1;
+  // The database "restarts": Solmu's own 503 answer, before the request reaches it.
+  await page.route('**/api/networks/*/interactions', async (route) => {
+    if (route.request().method() === 'POST' && unavailable < answer503) {
+      unavailable += 1;
+      return route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', code: 'store_unavailable', message: 'The database cannot be reached just now; nothing was saved. Try again in a moment', problems: [] }),
+      });
+    }
+    return route.continue();
+  });
+  const collaborations = async () => (await interactionsOf(world.members.Cecilia)).filter((i) => i.kind === 'explored_collaboration').length;
+  await page.getByRole('radio', { name: /^Looked for collaboration/ }).click();
+  await page.getByRole('checkbox', { name: 'Cecilia' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'trying again in 1 second' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Stored' }).waitFor();
+  expect(unavailable).toBe(1);
+  expect(await collaborations()).toBe(1);
+
+  // Down for longer: one wait, one retry, then the page says what Solmu said.
+  unavailable = 0;
+  answer503 = 2;
+  await page.getByRole('button', { name: 'Log another' }).click();
+  await page.getByRole('radio', { name: /^Looked for collaboration/ }).click();
+  await page.getByRole('checkbox', { name: 'Cecilia' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The database cannot be reached just now' }).waitFor();
+  expect(unavailable).toBe(2);
+  expect(await collaborations()).toBe(1);
+});
+
 it('loads at most 100 kB of gzipped JavaScript for the logging page', async () => {
   const scripts: Array<Promise<Buffer>> = [];
   page.on('response', (response) => {

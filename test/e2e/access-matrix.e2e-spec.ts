@@ -180,14 +180,15 @@ const CASES: Case[] = [
     route: 'GET /api/networks/:networkId/members/:memberId/export',
     name: 'GET own data export',
     path: (w) => `/networks/${w.A}/members/${w.memberSelf}/export`,
-    expect: onlyFor(200, ['member', ...MEMBER_MANAGERS]),
+    // A token needs members:write and network:read together (the case after the matrix): one scope reads too little.
+    expect: onlyFor(200, ['member', ...MANAGERS]),
     shows: { text: () => NOTE_OF_MEMBER, to: ['member', 'coordinator'] },
   },
   {
     route: 'GET /api/networks/:networkId/members/:memberId/export',
     name: 'GET someone else’s data export',
     path: (w) => `/networks/${w.A}/members/${w.memberOther}/export`,
-    expect: onlyFor(200, MEMBER_MANAGERS),
+    expect: onlyFor(200, MANAGERS),
     shows: { text: () => SECRET_NOTE, to: ['coordinator'] },
   },
   { route: 'POST /api/networks/:networkId/members/:memberId/erase', path: async (w) => `/networks/${w.A}/members/${await w.fresh()}/erase`, body: () => ({}), expect: onlyFor(200, MEMBER_MANAGERS) },
@@ -498,6 +499,20 @@ describe('access matrix: every route × every kind of caller', () => {
       if (answer.status < 300) c.check?.(answer.body, role, world);
     });
   }
+
+  it('a member’s data export (email, every interaction) needs a token with both members:write and network:read', async () => {
+    const tokenWith = async (scopes: string[]) => (await solmu.requestAs(tokens.coordinator, 'POST', `/networks/${world.A}/tokens`, { name: scopes.join(' '), scopes })).body.token as string;
+    const exportAs = (token: string) => solmu.requestAs(token, 'GET', `/networks/${world.A}/members/${world.memberOther}/export`);
+    const both = await exportAs(await tokenWith(['members:write', 'network:read']));
+    expect(both.status).toBe(200);
+    expect(both.body.member.email).toBe(OTHER_EMAIL);
+    expect(both.body.interactions.length).toBeGreaterThan(0);
+    expect(both.body.interactions.map((i: { note?: string }) => i.note)).not.toContain(SECRET_NOTE);
+    for (const scopes of [['members:write'], ['network:read'], ['members:write', 'interactions:write', 'analysis:read']]) {
+      const refused = await exportAs(await tokenWith(scopes));
+      expect({ scopes, status: refused.status }).toEqual({ scopes, status: 403 });
+    }
+  });
 
   it('when the settings close the network picture, a member keeps only their own ego network and ties', async () => {
     const close = await solmu.requestAs(tokens.coordinator, 'PATCH', `/networks/${world.A}/settings`, { membersSeeNetwork: false });

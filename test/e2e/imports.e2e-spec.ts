@@ -45,7 +45,7 @@ describe('imports (e2e)', () => {
     const members = await upload(networkId, '?commit=true', FINNISH);
     expect(members.body).toMatchObject({ committed: true, result: { membersCreated: 1 } });
     const first = await upload(networkId, '?commit=true', INTERACTIONS);
-    expect(first.body).toMatchObject({ committed: true, problems: [], result: { interactionsLogged: 2 } });
+    expect(first.body).toMatchObject({ committed: true, problems: [], result: { interactionsLogged: 2, interactionsAlreadyImported: 0 } });
     const listed = await solmu.request('GET', `/networks/${networkId}/interactions`);
     const items = listed.body.interactions;
     expect(items).toHaveLength(2);
@@ -56,6 +56,8 @@ describe('imports (e2e)', () => {
     const again = await upload(networkId, '?commit=true', INTERACTIONS);
     const membersAgain = await upload(networkId, '?commit=true', FINNISH);
     expect(again.status).toBe(200);
+    // Nothing new: both rows are reported as written by the first run, not as logged again.
+    expect(again.body).toMatchObject({ committed: true, interactions: { log: 2 }, result: { interactionsLogged: 0, interactionsAlreadyImported: 2 } });
     expect(membersAgain.body).toMatchObject({ members: { create: 0, existing: 1 }, result: { membersCreated: 0 } });
     expect(await head()).toBe(afterFirst);
     const relisted = await solmu.request('GET', `/networks/${networkId}/interactions`);
@@ -177,5 +179,7 @@ describe('imports (e2e): the dry run runs the domain rules', () => {
       { sheet: 'interactions', row: 2, column: 'participants', problem: expect.stringMatching(/^member "Myöhäinen" joined on 2025-01-01/) },
       { sheet: 'members', row: 3, column: 'email', problem: expect.any(String) },
     ]);
+    // Bad Email's row has a problem: it is not counted among the members the import would add.
+    expect(body).toMatchObject({ rows: 3, rowsWithProblems: 2, members: { create: 1, existing: 0 }, interactions: { log: 0 } });
   });
 });

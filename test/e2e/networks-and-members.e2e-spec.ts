@@ -96,4 +96,16 @@ describe('networks and members over HTTP', () => {
     expect(docsPage.status).toBe(200);
     expect(String(docsPage.body)).toContain('swagger');
   });
+
+  it('documents on every route the 503 with Retry-After that a database outage or lagging read models give', async () => {
+    const openApi = (await solmu.request('GET', '/docs/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const operations = Object.entries(openApi.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, unavailable: operation.responses['503'] })));
+    expect(operations.length).toBeGreaterThan(20);
+    expect(operations.filter((o) => !o.unavailable?.headers?.['Retry-After']).map((o) => o.route)).toEqual([]);
+    const schema = operations[0].unavailable.content!['application/json'].schema.$ref!.split('/').pop()!;
+    expect(Object.keys(openApi.components.schemas[schema].properties).sort()).toEqual(['code', 'error', 'message', 'problems', 'statusCode']);
+  });
 });

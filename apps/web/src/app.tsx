@@ -91,7 +91,7 @@ export function App() {
     setSession({ state: 'signed-out', expired: false });
   };
 
-  // Shown on every screen while a 429 Too Many Requests is waited out.
+  // Shown on every screen while a 429 Too Many Requests, or a 503 with Retry-After, is waited out.
   const busy = waiting > 0 && (
     <p class="banner" role="status">
       {t('common.waiting', { count: waiting })}

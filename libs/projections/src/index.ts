@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './projection-runner';
+export * from './read-models-behind.error';
 export * from './network-access';
 export * from './projections.module';
 export * from './network-directory/network-directory.projection';

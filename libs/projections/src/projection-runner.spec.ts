@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AllSubscription, EventStore, InMemoryEventStore, InMemorySnapshotStore, NewEvent, Position, RecordedEvent, SubscribeOptions, SubscriptionItem } from '@solmu/event-store';
 import { jsonSnapshot, Projection, SnapshottingProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { ReadModelsBehindError } from './read-models-behind.error';
 
 /** Records what it was given, in order; fails on a chosen event type. */
 class Recorder implements Projection {
@@ -150,7 +151,8 @@ describe('ProjectionRunner', () => {
     // The store now holds an event at position 2 that its subscription does not deliver.
     scripted.head = 2;
 
-    await expect(runner.catchUpToHead(30)).rejects.toThrow('read models lag behind position 2');
+    await expect(runner.catchUpToHead(30)).rejects.toThrow(new ReadModelsBehindError(2));
+    await expect(runner.catchUpToHead(30)).rejects.toBeInstanceOf(ReadModelsBehindError);
   });
 
   it('ignores an event delivered again at or below its checkpoint', async () => {

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AllSubscription, EVENT_STORE, EventStore, Position, SNAPSHOT_STORE, SnapshotStore } from '@solmu/event-store';
 import { isSnapshotting, Projection, PROJECTIONS, SnapshottingProjection } from './projection';
+import { ReadModelsBehindError } from './read-models-behind.error';
 
 /** Live, the read models are saved again after this many events (and at shutdown). */
 export const SNAPSHOT_EVERY = 50_000;
@@ -64,13 +65,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     await this.snapshots?.close();
   }
 
-  /** Resolves once every event up to the store's current head has been applied. */
+  /** Resolves once every event up to the store's current head has been applied; else ReadModelsBehindError. */
   async catchUpToHead(timeoutMs = 5000): Promise<void> {
     if (this.failure) throw this.failure;
     const head = await this.store.headPosition();
     if (head === undefined || (this.position !== undefined && this.position >= head)) return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read models lag behind position ${head}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new ReadModelsBehindError(head)), timeoutMs);
       this.waiters.push({ position: head, resolve: () => (clearTimeout(timer), resolve()), reject: (error) => (clearTimeout(timer), reject(error)) });
     });
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ConcurrencyError, StoreUnavailableError } from '@solmu/event-store';
 import { AuthenticationFailed, OidcProviderUnavailable } from '@solmu/identity';
 import { DomainError } from '@solmu/kernel';
+import { ReadModelsBehindError } from '@solmu/projections';
 import type { FastifyReply } from 'fastify';
 import { problem, ProblemBody } from './problem';
 
@@ -12,6 +13,12 @@ const STATUS_OF_KIND = { invalid: 422, not_found: 404, conflict: 409, forbidden:
  * to hammer a restarting server, short enough that a restart (a few seconds) costs one retry.
  */
 export const STORE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Seconds to wait when the read models did not catch up in time: the process is busy applying a
+ * burst of writes (or its start-up replay), which a few seconds usually finish.
+ */
+export const READ_MODELS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Fastify rejects some requests before Nest routes them (malformed JSON, a body over the limit, a
@@ -27,7 +34,8 @@ function fieldOfFrameworkError(status: number, message: string): { field: string
 /**
  * Maps every error to the API's problem shape: domain errors by kind (invalid 422, not found 404,
  * conflict 409), an optimistic-concurrency conflict that survived its retries to 409, a database
- * that cannot be reached to 503 with Retry-After (nothing was acknowledged, and a retry is safe),
+ * that cannot be reached, or read models that did not catch up in time, to 503 with Retry-After
+ * (nothing was acknowledged, or nothing was wrong but time: a retry is safe),
  * framework errors to their 4xx, and anything unexpected to a 500 that is logged, never leaked.
  */
 @Catch()
@@ -41,6 +49,9 @@ export class ProblemFilter implements ExceptionFilter {
       // Expected during a database restart: one line, not a stack per request.
       this.logger.warn(error.message);
       void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+    } else if (error instanceof ReadModelsBehindError) {
+      this.logger.warn(`${error.message}: answered 503`);
+      void reply.header('retry-after', String(READ_MODELS_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -51,6 +62,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof OidcProviderUnavailable) return problem(502, error.code, [], error.message);
     if (error instanceof StoreUnavailableError) {
       return problem(503, 'store_unavailable', [], 'The database cannot be reached just now; nothing was saved. Try again in a moment');
+    }
+    if (error instanceof ReadModelsBehindError) {
+      return problem(503, 'read_models_behind', [], 'Solmu is catching up with recent changes; try again in a moment');
     }
     if (error instanceof ConcurrencyError) {
       return problem(409, 'concurrent_update', [], 'Someone else changed this at the same moment, repeatedly; try again');

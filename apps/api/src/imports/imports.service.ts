@@ -33,12 +33,22 @@ export interface ImportReport {
   /** Rows read (not counting headers and empty rows). */
   rows: number;
   problems: ImportProblem[];
+  /** Rows (not headers) that `problems` names: none of the counts below includes them. */
+  rowsWithProblems: number;
+  /**
+   * New members (`create`) and interactions (`log`) on rows without problems: what a commit writes
+   * once the rows in `problems` are fixed or removed (a file with problems writes nothing).
+   */
   members: { create: number; existing: number };
   interactions: { log: number };
   /** With `background`: the job to poll at `GET …/imports/jobs/:jobId`. */
   job?: ImportJob;
-  /** After a commit: what the commands did. A row an earlier run of the same file logged is answered with that interaction, no new event. */
-  result?: { membersCreated: number; interactionsLogged: number };
+  /**
+   * After a commit: what the commands did. `interactionsLogged` counts interactions new in this run;
+   * a row an earlier run of the same file logged is answered with that interaction, no new event,
+   * and counted in `interactionsAlreadyImported` (members already in the network are `members.existing`).
+   */
+  result?: { membersCreated: number; interactionsLogged: number; interactionsAlreadyImported: number };
 }
 
 /**
@@ -91,13 +101,17 @@ export class Imports {
     const known: KnownMember[] = members.filter((m) => !m.erased).map((m) => ({ id: m.id, name: m.name, ...(m.email && { email: m.email }) }));
     const plan = planImport(sheets, known);
     await this.checkWithDeciders(networkId, plan, known, context);
+    const faulty = new Set(plan.problems.map((p) => rowKey(p.sheet, p.row)));
+    const clean = (row: MemberRow | InteractionRow) => !faulty.has(rowKey(row.sheet, row.row));
     const report: ImportReport = {
       format,
       committed: false,
       rows: plan.rows,
       problems: plan.problems,
-      members: { create: plan.members.filter((m) => !m.existingId).length, existing: plan.members.filter((m) => m.existingId).length },
-      interactions: { log: plan.interactions.length },
+      // Row 1 is the header (a missing column), row 0 the file as a whole.
+      rowsWithProblems: new Set(plan.problems.filter((p) => p.row > 1).map((p) => rowKey(p.sheet, p.row))).size,
+      members: { create: plan.members.filter((m) => !m.existingId && clean(m)).length, existing: plan.members.filter((m) => m.existingId && clean(m)).length },
+      interactions: { log: plan.interactions.filter(clean).length },
     };
     // A file with problems is never half-written: the coordinator fixes it and runs it again.
     if (!options.commit || plan.problems.length) return report;
@@ -178,7 +192,7 @@ export class Imports {
   private async commit(networkId: string, bytes: Buffer, plan: ImportPlan, context: CommandContext, onProgress?: (done: number) => void): Promise<NonNullable<ImportReport['result']>> {
     const fileHash = createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
     const importContext: CommandContext = { principal: context.principal, source: 'import', correlationId: context.correlationId };
-    const result = { membersCreated: 0, interactionsLogged: 0 };
+    const result = { membersCreated: 0, interactionsLogged: 0, interactionsAlreadyImported: 0 };
     const total = plan.members.length + plan.interactions.length;
     let done = 0;
     const progress = () => {
@@ -204,9 +218,11 @@ export class Imports {
         idempotencyKey: `import:${fileHash}:${row.sheet ?? ''}:${row.row}`,
         requestHash: createHash('sha256').update(JSON.stringify(row.cells)).digest('base64url'),
       };
-      const logged = await this.attempt(plan, row, 'participants', () => this.commands.execute(new LogInteractionCommand(networkId, details, context)));
+      let replayed = false;
+      const logged = await this.attempt(plan, row, 'participants', () => this.commands.execute(new LogInteractionCommand(networkId, details, context, () => (replayed = true))));
       if (!logged) break;
-      result.interactionsLogged += 1;
+      if (replayed) result.interactionsAlreadyImported += 1;
+      else result.interactionsLogged += 1;
       progress();
     }
     return result;

@@ -1,12 +1,13 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { patientFetch } from './patient-fetch';
 import { forgetAll, recall, remember } from './remembered';
 import type { paths } from './schema';
 
 /**
  * The one way the web app talks to Solmu: openapi-fetch typed by the API's own OpenAPI document
  * (schema.d.ts, generated), so a renamed route or field breaks the build instead of a person's day.
- * It adds the session's CSRF token to writes, sends a 401 back to sign-in and, on 429, waits as long
- * as Retry-After says and tries again.
+ * It adds the session's CSRF token to writes, sends a 401 back to sign-in and, on 429 or a 503 with
+ * Retry-After, waits as long as Retry-After says and tries again (patient-fetch.ts).
  */
 let csrfToken: string | undefined;
 let onSignedOut: () => void = () => undefined;
@@ -22,8 +23,6 @@ export function onSessionEvents(handlers: { signedOut: () => void; waiting: (sec
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const MAX_RETRIES = 3;
-const MAX_WAIT_SECONDS = 30;
 
 const csrf: Middleware = {
   async onRequest({ request }) {
@@ -43,28 +42,6 @@ const csrf: Middleware = {
   },
 };
 
-/** fetch that waits out 429 Too Many Requests (Retry-After seconds, capped) a few times. */
-async function patientFetch(input: Request): Promise<Response> {
-  const url = new URL(input.url);
-  for (let attempt = 0; ; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch(input.clone());
-    } catch (offline) {
-      // No connection: the last answer, where one is kept (remembered.ts), so the log page opens.
-      const kept = input.method === 'GET' ? recall(url) : undefined;
-      if (kept) return kept;
-      throw offline;
-    }
-    if (input.method === 'GET') await remember(url, response);
-    if (response.status !== 429 || attempt >= MAX_RETRIES) return response;
-    const seconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, Number(response.headers.get('retry-after')) || 2 ** attempt));
-    onWaiting(seconds);
-    await new Promise((done) => setTimeout(done, seconds * 1000));
-    onWaiting(0);
-  }
-}
-
 async function refreshCsrfToken(): Promise<void> {
   try {
     const response = await fetch(new URL('/api/auth/session', location.origin), { credentials: 'same-origin' });
@@ -77,5 +54,13 @@ async function refreshCsrfToken(): Promise<void> {
 /** Forgets the answers kept for opening offline (on signing out). */
 export { forgetAll as forgetRemembered };
 
-export const api = createClient<paths>({ baseUrl: location.origin, fetch: patientFetch });
+const fetchPatiently = patientFetch({
+  fetch: (request) => fetch(request),
+  waiting: (seconds) => onWaiting(seconds),
+  // No connection: the last answer, where one is kept (remembered.ts), so the log page opens.
+  offline: (request) => recall(new URL(request.url)),
+  answered: (request, response) => remember(new URL(request.url), response),
+});
+
+export const api = createClient<paths>({ baseUrl: location.origin, fetch: fetchPatiently });
 api.use(csrf);

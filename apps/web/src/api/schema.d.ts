@@ -920,6 +920,12 @@ export interface components {
             /** @description A number from 0 to 1000 */
             outlined_goals?: number;
         };
+        FieldProblemSchema: {
+            /** @example occurredAt */
+            field: string;
+            /** @example must not be in the future */
+            problem: string;
+        };
         FoundNetworkRequest: {
             /** @description The purpose of the network */
             description?: string;
@@ -997,6 +1003,21 @@ export interface components {
             /** @description When they left; defaults to now. ISO 8601 (2024-06-30, 2024-06-30T14:00[:05], or with Z / ±hh:mm; years 1800–9999); without an offset it is read in the network’s time zone; a date alone is the start of that day. */
             leftAt?: string;
         };
+        ProblemResponse: {
+            /**
+             * @description Stable, for programs: store_unavailable, read_models_behind…
+             * @example store_unavailable
+             */
+            code: string;
+            /** @example Service Unavailable */
+            error: string;
+            /** @description Readable, for people */
+            message: string;
+            /** @description The fields at fault (empty when none is) */
+            problems: components["schemas"]["FieldProblemSchema"][];
+            /** @example 503 */
+            statusCode: number;
+        };
         RecordInterventionRequest: {
             description?: string;
             /** @enum {string} */
@@ -1049,6 +1070,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -1065,6 +1097,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1083,6 +1126,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_oidcCallback: {
@@ -1099,6 +1153,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1120,6 +1185,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_session: {
@@ -1136,6 +1212,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1158,6 +1245,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_revokeToken: {
@@ -1175,6 +1273,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     HealthController_health: {
@@ -1191,6 +1300,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1210,6 +1330,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1232,6 +1363,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ChatLinksController_preview: {
@@ -1252,6 +1394,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1274,6 +1427,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_list: {
@@ -1290,6 +1454,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1313,6 +1488,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_get: {
@@ -1332,6 +1518,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1355,6 +1552,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1384,6 +1592,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_graph: {
@@ -1409,6 +1628,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1446,6 +1676,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ImportsController_job: {
@@ -1465,6 +1706,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1486,6 +1738,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_list: {
@@ -1504,6 +1767,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1528,6 +1802,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_get: {
@@ -1547,6 +1832,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1568,6 +1864,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     IntegrationsController_manifest: {
@@ -1587,6 +1894,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1611,6 +1929,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1643,6 +1972,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_log: {
@@ -1670,6 +2010,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_get: {
@@ -1689,6 +2040,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1714,6 +2076,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InteractionsController_retract: {
@@ -1738,6 +2111,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InterventionsController_list: {
@@ -1756,6 +2140,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1779,6 +2174,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1805,6 +2211,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InvitationsController_list: {
@@ -1823,6 +2240,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1844,6 +2272,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_list: {
@@ -1862,6 +2301,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1886,6 +2336,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_get: {
@@ -1905,6 +2366,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1929,6 +2401,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1955,6 +2438,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MembersController_erase: {
@@ -1974,6 +2468,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -1995,6 +2500,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     InvitationsController_invite: {
@@ -2014,6 +2530,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2039,6 +2566,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     NetworksController_changeSettings: {
@@ -2062,6 +2600,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_tie: {
@@ -2082,6 +2631,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2111,6 +2671,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AnalysisController_tips: {
@@ -2135,6 +2706,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ApiTokensController_list: {
@@ -2153,6 +2735,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2177,6 +2770,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ApiTokensController_revoke: {
@@ -2197,6 +2801,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_list: {
@@ -2215,6 +2830,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2240,6 +2866,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_remove: {
@@ -2259,6 +2896,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2284,6 +2932,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_redeliver: {
@@ -2306,6 +2965,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_rotateSecret: {
@@ -2326,6 +2996,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     SetupController_status: {
@@ -2342,6 +3023,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
@@ -2363,6 +3055,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };

@@ -80,6 +80,21 @@ describe('command handlers on the in-memory store', () => {
       expect(logged[0].metadata).toMatchObject({ idempotencyKey: 'key-1', requestHash: 'hash-of-body' });
     });
 
+    it('tells the caller that asks whether its answer was the earlier one, with nothing written', async () => {
+      const store = new InMemoryEventStore();
+      const handlers = handlersOn(store, 1);
+      const { networkId, a, b } = await aNetwork(handlers);
+      const details = { kind: 'discussed', participants: [a, b], occurredAt: '2024-05-01T10:00:00Z' };
+      const context = as(coordinator, { idempotencyKey: 'key-1', requestHash: 'hash-of-body' });
+      const replays: string[] = [];
+
+      await handlers.log.execute(new LogInteractionCommand(networkId, details, context, () => replays.push('first')));
+      await handlers.log.execute(new LogInteractionCommand(networkId, details, context, () => replays.push('second')));
+      await handlers.log.execute(new LogInteractionCommand(networkId, details, as(coordinator, { idempotencyKey: 'key-2', requestHash: 'hash-of-body' }), () => replays.push('other key')));
+
+      expect(replays).toEqual(['second']);
+    });
+
     it('with another request body is refused, and nothing more is written', async () => {
       const store = new InMemoryEventStore();
       const handlers = handlersOn(store, 1);

@@ -18,7 +18,7 @@ export interface MemberDataExport {
   events: Array<{ position: number; type: string; recordedAt: string; data: Record<string, unknown>; actor: unknown; source: unknown }>;
 }
 
-/** GDPR access: all data Solmu holds about a member, for the member or a coordinator. */
+/** GDPR access: all data Solmu holds about a member, for the member, a coordinator, or a token with members:write and network:read. */
 export class ExportMemberDataQuery extends Query<MemberDataExport> {
   constructor(
     readonly networkId: string,
@@ -41,7 +41,11 @@ export class ExportMemberDataHandler implements IQueryHandler<ExportMemberDataQu
 
   async execute({ networkId, memberId, principal }: ExportMemberDataQuery): Promise<MemberDataExport> {
     const access = await this.access.to(networkId, principal);
-    if (access.memberId !== memberId && !access.can('members:manage')) throw new Forbidden('only the member or a coordinator can export a member’s data');
+    // Someone else's export holds their profile and every interaction they took part in: whoever
+    // asks must both manage members and read all interactions (a token: members:write and network:read).
+    if (access.memberId !== memberId && !(access.can('members:manage') && access.can('interactions:read-all'))) {
+      throw new Forbidden('only the member, a coordinator, or a token with the members:write and network:read scopes can export a member’s data');
+    }
     const member = this.directory.member(networkId, memberId);
     if (!member) throw new NotFound('member', memberId);
     const interactionIds = new Set(this.log.interactionIdsOf(networkId, memberId));

@@ -13,6 +13,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h3>{t('imports.wouldCreate')}</h3>
       <ul class="import-summary">
         <li>{t('imports.rowsRead', { count: report.rows, format: report.format.toUpperCase() })}</li>
+        {report.rowsWithProblems > 0 && <li>{t('imports.rowsWithProblems', { count: report.rowsWithProblems })}</li>}
         <li>{t('imports.newMembers', { count: report.members.create })}</li>
         <li>{t('imports.existingMembers', { count: report.members.existing })}</li>
         <li>{t('imports.interactionsToLog', { count: report.interactions.log })}</li>

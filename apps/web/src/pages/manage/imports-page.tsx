@@ -190,7 +190,8 @@ export function ImportsPage({ network }: { network: NetworkSummary }) {
             <h2 id="import-done-title">{t('imports.done')}</h2>
             <ul class="import-summary">
               <li>{t('imports.membersCreated', { count: stage.report.result?.membersCreated ?? 0 })}</li>
-              <li>{t('imports.interactionsDone', { count: stage.report.result?.interactionsLogged ?? 0 })}</li>
+              <li>{t('imports.interactionsLogged', { count: stage.report.result?.interactionsLogged ?? 0 })}</li>
+              {(stage.report.result?.interactionsAlreadyImported ?? 0) > 0 && <li>{t('imports.interactionsAlreadyImported', { count: stage.report.result!.interactionsAlreadyImported })}</li>}
             </ul>
             <p>{t('imports.twice')}</p>
           </div>

@@ -22,8 +22,11 @@ export interface ImportReport {
   committed: boolean;
   rows: number;
   problems: ImportProblem[];
+  /** Rows that `problems` names; `members` and `interactions` count only the others. */
+  rowsWithProblems: number;
   members: { create: number; existing: number };
   interactions: { log: number };
   job?: ImportJob;
-  result?: { membersCreated: number; interactionsLogged: number };
+  /** `interactionsLogged`: new in this run; `interactionsAlreadyImported`: written by an earlier run of the same file. */
+  result?: { membersCreated: number; interactionsLogged: number; interactionsAlreadyImported: number };
 }

@@ -21,7 +21,7 @@ export class LogInteractionHandler implements ICommandHandler<LogInteractionComm
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute({ networkId, details, context }: LogInteractionCommand): Promise<InteractionView> {
+  async execute({ networkId, details, context, onReplay }: LogInteractionCommand): Promise<InteractionView> {
     const key = context.idempotencyKey;
     // With a key, ids derive from it: a retried request lands on the same stream and event. The
     // event id also covers the request hash, so another body under the same key cannot pass as a retry.
@@ -37,7 +37,10 @@ export class LogInteractionHandler implements ICommandHandler<LogInteractionComm
       }
       if (key || attempt > 1) {
         const earlier = await this.earlierAnswer(stream, context);
-        if (earlier) return earlier;
+        if (earlier) {
+          onReplay?.();
+          return earlier;
+        }
       }
       const [logged] = decideInteraction(
         { type: 'LogInteraction', data: { interactionId, details } },
