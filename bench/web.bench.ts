@@ -6,7 +6,9 @@
  * with median and p95, against the issue's goals:
  *  - the coordinator's dashboard: from navigation (a full page load of /timeline, then of /picture)
  *    to the timeline's charts drawn (uPlot's draw hook) and to the picture drawn (sigma's render):
- *    ≤ 2 s each. The first load of each is printed apart: the API computes that answer cold;
+ *    ≤ 2 s each. The first load of each is printed apart: the picture is computed for it; the timeline
+ *    was warmed by the worker after the network's first question, as on a running server (the time
+ *    that took, the cold timeline's cost, is printed before);
  *  - a slider step: from the key press (the input event) to the picture at the new date rendered,
  *    over every monthly step, first when the date is new, then when it was seen: ≤ 100 ms;
  *  - logging on a phone (390 × 844): from the tap on Save to the confirmation shown: ≤ 300 ms.
@@ -70,6 +72,13 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     t = performance.now();
     await solmu.request('GET', `/networks/${networkId}/graph?at=2023-01-15&provenance=false`);
     report('analysis caught up (first answer)', { s: fmt((performance.now() - t) / 1000, 1) });
+    // A running server, as a coordinator finds it: the network was asked about a moment ago, so the
+    // worker computes its default timeline when idle (timeline-warmer.ts: 2 s after a question). A
+    // question after that waits for the warming to finish: timed here, it is the cold timeline's cost.
+    t = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await solmu.request('GET', `/networks/${networkId}/graph?at=2023-01-15&provenance=false`);
+    report('default timeline warmed in the background', { s: fmt((performance.now() - t - 2_100) / 1000, 1) });
 
     if (part('dashboard')) await dashboard(solmu, browser, runs);
     if (part('slider')) await sliderSteps(solmu, browser);
@@ -116,7 +125,7 @@ async function dashboard(solmu: RunningSolmu, browser: Browser, runs: number): P
       times.push(await page.evaluate(({ mark, count }) => Math.max(...performance.getEntriesByName(mark).slice(0, count).map((m) => m.startTime)), { mark, count }));
     }
     const [cold, ...warm] = times;
-    summarise(`dashboard ${path}: navigation → drawn`, warm, GOALS.dashboard, { 'first load (cold API)': `${fmt(cold)} ms` });
+    summarise(`dashboard ${path}: navigation → drawn`, warm, GOALS.dashboard, { 'first load': `${fmt(cold)} ms` });
   }
   await context.close();
 }

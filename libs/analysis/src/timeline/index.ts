@@ -10,5 +10,7 @@ export type { MeasureDelta } from './measure-delta';
 export { TIMELINE_DEFAULTS, historyRange, timeline } from './timeline';
 export type { InterventionMark, Timeline, TimelineBucket, TimelineOptions } from './timeline';
 export { bucketMeasures } from './bucket-measures';
+export { bucketKey } from './bucket-memo';
+export type { BucketMemo } from './bucket-memo';
 export { forEachWindowGraph } from './window-graphs';
 export type { MeasureGraph, MeasureTie, WindowGraphOptions } from './window-graphs';

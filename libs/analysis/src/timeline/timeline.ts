@@ -23,6 +23,7 @@ import type { PhaseBucket, PhaseVerdict } from '../phases/classify-phases';
 import { PHASE_RULES } from '../phases/phase-rules';
 import type { PhaseRules } from '../phases/phase-rules';
 import { bucketMeasures } from './bucket-measures';
+import type { BucketMemo } from './bucket-memo';
 import { bucketIndex, calendarBuckets, countBuckets, MAX_BUCKETS } from './calendar';
 import type { CalendarBucket, TimelineInterval } from './calendar';
 import { COVERAGE_RULES, assessCoverage } from './coverage';
@@ -76,6 +77,8 @@ export interface TimelineOptions {
   measures?: Omit<MeasureOptions, 'betweenness'>;
   exactBetweennessUpTo?: number;
   betweennessPivots?: number;
+  /** Bucket measures remembered across calls (bucket-memo.ts): a graph measured before is not measured again. */
+  memo?: BucketMemo;
 }
 
 export interface InterventionMark {
@@ -164,7 +167,7 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
     }
     const n = graph.order;
     const exact = n <= exactUpTo || pivots >= n;
-    const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } });
+    const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } }, options.memo);
     measured.push({ measures, betweenness: { exact, pivots: exact ? n : pivots } });
     figures.push(measures);
   });

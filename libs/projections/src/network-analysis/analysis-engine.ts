@@ -30,6 +30,7 @@ import { Clock, NotFound } from '@solmu/kernel';
 import { decodeAnalysedNetwork, encodeAnalysedNetwork, estimateBytes } from './analysis-snapshot';
 import { AnalysedNetwork, AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
 import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
+import { BucketMemoCache } from './bucket-memo-cache';
 import { TimelineCache } from './timeline-cache';
 
 /** An event as the main thread forwards it: what the folds read, nothing more. */
@@ -91,6 +92,8 @@ export class AnalysisEngine {
   private readonly snapshots = new GraphSnapshots(this.clock);
   private readonly tipsOfSnapshot = new WeakMap<GraphSnapshot, Tip[]>();
   private readonly timelines = new TimelineCache();
+  /** Closed buckets keep their measures across timelines (a changed network re-measures only what changed). */
+  private readonly buckets = new BucketMemoCache();
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -188,6 +191,7 @@ export class AnalysisEngine {
       timeZone: context.timeZone,
       loggedBy: network.loggedBy,
       weights: context.weights,
+      memo: this.buckets,
     });
     this.timelines.set(key, network.history.revision, this.now, answer);
     return answer;

@@ -8,6 +8,7 @@ import { AnalysisEngine, ExportedFile, ForwardedEvent } from '../analysis-engine
 import type { FromWorker, ToWorker } from './analysis-protocol';
 import { lowerThisThreadsPriority } from './background-priority';
 import { serialiseError } from './remote-error';
+import { TimelineWarmer } from './timeline-warmer';
 
 /** Files leave in pieces of about this many characters. */
 const CHUNK = 64 * 1024;
@@ -27,6 +28,12 @@ const loading = new Map<string, ForwardedEvent[]>();
 const snapshotRevision = new Map<string, number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const utf8 = new TextEncoder();
+const warmer = new TimelineWarmer({
+  warm: (request, context) => engine.answer(request, context),
+  holds: (networkId) => engine.holds(networkId) && !loading.has(networkId),
+  clock: () => Date.now(),
+  setTimer: (callback, ms) => setTimeout(callback, ms).unref(),
+});
 
 /**
  * A piece of a file, as UTF-8 bytes whose memory moves to the main thread rather than being copied:
@@ -62,6 +69,7 @@ port.on('message', (message: ToWorker) => {
         const aside = loading.get(event.data.networkId as string);
         if (aside) aside.push(event);
         else engine.apply(event);
+        warmer.noteChange(event.data.networkId as string);
       }
       upTo = Math.max(upTo, message.upTo);
       return serveWaiting();
@@ -91,6 +99,7 @@ port.on('message', (message: ToWorker) => {
     case 'evict':
       if (engine.revisionOf(message.networkId) !== snapshotRevision.get(message.networkId)) sendSnapshot(message.networkId, upTo);
       engine.forget(message.networkId);
+      warmer.forget(message.networkId);
       snapshotRevision.delete(message.networkId);
       return post({ type: 'evicted', networkId: message.networkId });
   }
@@ -100,6 +109,7 @@ function serve({ id, request, context }: Extract<ToWorker, { type: 'request' }>)
   let started = false;
   try {
     const answer = engine.answer(request, context);
+    warmer.noteQuestion(request.networkId, context);
     if (request.kind !== 'export') return post({ type: 'result', id, value: answer });
     const file = answer as ExportedFile;
     let buffer = '';
