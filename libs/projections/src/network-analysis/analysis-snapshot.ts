@@ -89,10 +89,18 @@ export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   const occurredMs = new Float64Array(columns[0]);
   const [kind, depth, initiator, participants, pairs, actors] = columns.slice(1).map((column) => new Int32Array(column));
   const records: InteractionRecord[] = new Array(ids.length);
+  // The interactions of one pair in the same order share one participants array (they are only read):
+  // 64 bytes an interaction otherwise, 30 MB at 500,000.
+  const pairsOf = new Map<number, string[]>();
   for (let row = 0, p = 0; row < ids.length; row++) {
     const count = participants[p];
-    const people = new Array<string>(count);
-    for (let k = 0; k < count; k++) people[k] = c.ids[participants[p + 1 + k]];
+    const key = count === 2 ? participants[p + 1] * c.ids.length + participants[p + 2] : -1;
+    let people = key >= 0 ? pairsOf.get(key) : undefined;
+    if (people === undefined) {
+      people = new Array<string>(count);
+      for (let k = 0; k < count; k++) people[k] = c.ids[participants[p + 1 + k]];
+      if (key >= 0) pairsOf.set(key, people);
+    }
     p += 1 + count;
     const record = { id: ids[row], kind: c.strings[kind[row]], depth: depth[row], participants: people, occurredAt: occurredAt[row], occurredMs: occurredMs[row], initiator: initiator[row] >= 0 ? c.strings[initiator[row]] : undefined } as InteractionRecord;
     records[row] = record;
