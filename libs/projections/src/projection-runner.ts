@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { AllSubscription, EVENT_STORE, EventStore, Position, SNAPSHOT_STORE, SnapshotStore } from '@solmu/event-store';
+import { AllSubscription, EVENT_STORE, EventStore, Position, Snapshot, SNAPSHOT_STORE, SnapshotStore } from '@solmu/event-store';
 import { isSnapshotting, Projection, PROJECTIONS, SnapshottingProjection } from './projection';
 
 /** Live, the read models are saved again after this many events (and at shutdown). */
@@ -108,15 +108,25 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     const replaying = this.projections.filter((p) => p.replaysHistory !== false);
     if (!this.snapshots || replaying.length === 0) return undefined;
     let from: Position | undefined = Number.POSITIVE_INFINITY;
+    // Every snapshot is asked for at once and restored in order: on PostgreSQL the next one travels
+    // while the last is decoded (reading the interaction log's took about as long as restoring it).
+    const loads = new Map(
+      replaying.filter(isSnapshotting).map((p) => {
+        const started = Date.now();
+        const load = this.snapshots.load(p.name).then((snapshot) => ({ snapshot, readMs: Date.now() - started }));
+        load.catch(() => undefined); // awaited in order below; a failure surfaces there
+        return [p, load] as const;
+      }),
+    );
     for (const projection of replaying) {
-      const restored = isSnapshotting(projection) ? await this.restore(projection, head) : undefined;
+      const restored = isSnapshotting(projection) ? await this.restore(projection, head, loads.get(projection)!) : undefined;
       from = restored === undefined || from === undefined ? undefined : Math.min(from, restored);
     }
     return from === Number.POSITIVE_INFINITY ? undefined : from;
   }
 
-  private async restore(projection: SnapshottingProjection, head: Position | undefined): Promise<Position | undefined> {
-    const snapshot = await this.snapshots!.load(projection.name);
+  private async restore(projection: SnapshottingProjection, head: Position | undefined, load: Promise<{ snapshot: Snapshot | undefined; readMs: number }>): Promise<Position | undefined> {
+    const { snapshot, readMs } = await load;
     if (!snapshot) return undefined;
     if (head === undefined || snapshot.position > head) {
       // Snapshots of another log (the events file replaced, the snapshots' kept): never trusted.
@@ -129,7 +139,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     }
     const started = Date.now();
     projection.restore(snapshot.state, snapshot.position);
-    this.logger.log(`Restored ${projection.name} at position ${snapshot.position} in ${Date.now() - started} ms`);
+    this.logger.log(`Restored ${projection.name} at position ${snapshot.position}: ${(snapshot.state.byteLength / 2 ** 20).toFixed(1)} MB read in ${readMs} ms, restored in ${Date.now() - started} ms`);
     return snapshot.position;
   }
 
