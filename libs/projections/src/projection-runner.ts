@@ -106,14 +106,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   /** Restores what snapshots there are; returns the position to replay from (undefined: the start). */
   private async restoreSnapshots(head: Position | undefined): Promise<Position | undefined> {
     const replaying = this.projections.filter((p) => p.replaysHistory !== false);
-    if (!this.snapshots || replaying.length === 0) return undefined;
+    const snapshots = this.snapshots;
+    if (!snapshots || replaying.length === 0) return undefined;
     let from: Position | undefined = Number.POSITIVE_INFINITY;
     // Every snapshot is asked for at once and restored in order: on PostgreSQL the next one travels
     // while the last is decoded (reading the interaction log's took about as long as restoring it).
     const loads = new Map(
       replaying.filter(isSnapshotting).map((p) => {
         const started = Date.now();
-        const load = this.snapshots.load(p.name).then((snapshot) => ({ snapshot, readMs: Date.now() - started }));
+        const load = snapshots.load(p.name).then((snapshot) => ({ snapshot, readMs: Date.now() - started }));
         load.catch(() => undefined); // awaited in order below; a failure surfaces there
         return [p, load] as const;
       }),
