@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 /**
  * The snapshot stores, each against its real database: a snapshot reads back as written (bytes,
  * version, position), saving again replaces it, several are saved at once, deleting forgets it, and
  * the PostgreSQL store never lets an older position replace a newer one (several instances share it).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
