@@ -248,6 +248,30 @@ describe('ProjectionRunner', () => {
       expect(counter.counts).toEqual({ A: 2, B: 2 });
     });
 
+    it('asks for every snapshot when it is made, before restoring the first (the next travels while one is decoded), and restores them in order', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      await store.append('s-1', [event('A'), event('B')]);
+      runner = new ProjectionRunner(store, [new Counter('one'), new Counter('two')], snapshots);
+      await runner.onApplicationBootstrap();
+      await runner.beforeApplicationShutdown();
+
+      const steps: string[] = [];
+      const load = snapshots.load.bind(snapshots);
+      snapshots.load = (name) => (steps.push(`load ${name}`), load(name));
+      const restoring = (counter: Counter) => {
+        const restore = counter.restore.bind(counter);
+        counter.restore = (state, position) => (steps.push(`restore ${counter.name}`), restore(state, position));
+        return counter;
+      };
+      const [one, two] = [restoring(new Counter('one')), restoring(new Counter('two'))];
+      runner = new ProjectionRunner(store, [one, two], snapshots);
+      // Asked for when the app is wired, before its bootstrap.
+      expect(steps).toEqual(['load one', 'load two']);
+      await runner.onApplicationBootstrap();
+      expect(steps).toEqual(['load one', 'load two', 'restore one', 'restore two']);
+      expect([one.counts, two.counts]).toEqual([{ A: 1, B: 1 }, { A: 1, B: 1 }]);
+    });
+
     it('discards a snapshot of another version and rebuilds that projection from zero; the others ignore what they hold already', async () => {
       const snapshots = new InMemorySnapshotStore();
       await store.append('s-1', [event('A'), event('B')]);

@@ -10,6 +10,7 @@ import { mulberry32 } from '@solmu/analysis';
 import { v7 as uuid } from 'uuid';
 import { InteractionLog } from './interaction-log/interaction-log.projection';
 import { AnalysisEngine } from './network-analysis/analysis-engine';
+import type { GraphSnapshot } from './network-analysis/analysis-view';
 import { NetworkDirectory } from './network-directory/network-directory.projection';
 import { NetworkHistory } from './network-history/network-history.projection';
 import { SnapshottingProjection } from './projection';
@@ -23,7 +24,8 @@ function randomHistory(seed: number, length: number): Array<{ stream: string; ev
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const out: Array<{ stream: string; event: Omit<NewEvent, 'id'> }> = [];
   const nets = ['net-a', 'net-b'].map((networkId) => ({ networkId, members: [] as string[], left: new Set<string>(), interactions: [] as string[], retracted: new Set<string>() }));
-  const at = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString();
+  // Some instants as a client may write them (no milliseconds), most as the decider writes them.
+  const at = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().replace(i % 3 === 0 ? '.000Z' : '', i % 3 === 0 ? 'Z' : '');
   for (const net of nets) out.push({ stream: `network-${net.networkId}`, event: { type: 'NetworkFounded', data: { networkId: net.networkId, name: net.networkId, foundedAt: at(0) }, metadata: { actor: 'account:a' } } });
   for (let i = 1; i <= length; i++) {
     const net = pick(nets);
@@ -99,11 +101,16 @@ async function answers([directory, log, history]: SnapshottingProjection[]): Pro
 }
 
 function analysisAnswers(engine: AnalysisEngine): unknown {
-  return ['net-a', 'net-b'].map((networkId) => [
-    engine.answer({ kind: 'timeline', networkId, options: { interval: 'month', window: 'sliding:90' } }, { now: NOW }),
-    engine.answer({ kind: 'graph', networkId, options: { at: '2024-03-01' } }, { now: NOW }),
-    engine.answer({ kind: 'graph', networkId, options: {} }, { now: NOW }),
-  ]);
+  return ['net-a', 'net-b'].map((networkId) => {
+    const now = engine.answer({ kind: 'graph', networkId, options: {} }, { now: NOW }) as GraphSnapshot;
+    return [
+      engine.answer({ kind: 'timeline', networkId, options: { interval: 'month', window: 'sliding:90' } }, { now: NOW }),
+      engine.answer({ kind: 'graph', networkId, options: { at: '2024-03-01' } }, { now: NOW }),
+      now,
+      // Every tie's history: its interactions' dates as they were written.
+      now.ties.map((tie) => engine.answer({ kind: 'tie', networkId, a: tie.a, b: tie.b }, { now: NOW })),
+    ];
+  });
 }
 
 describe('snapshots of the read models', () => {

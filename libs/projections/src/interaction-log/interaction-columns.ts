@@ -10,6 +10,7 @@
  * and orders and filters as text, as before.
  */
 import type { InteractionFilter, InteractionRecord } from './interaction-log.types';
+import { float64Column, int32Column } from '../projection';
 
 /** Fields with a column of their own; any other field a record carries is kept as it came. */
 const KNOWN = new Set(['interactionId', 'networkId', 'kind', 'participants', 'occurredAt', 'initiator', 'channel', 'note', 'reason']);
@@ -160,7 +161,7 @@ export class InteractionColumns {
     };
   }
 
-  static fromSnapshot(h: ColumnsHeader, buffers: ArrayBuffer[]): InteractionColumns {
+  static fromSnapshot(h: ColumnsHeader, buffers: Uint8Array[]): InteractionColumns {
     const columns = new InteractionColumns(h.networkId);
     columns.strings = h.strings;
     h.strings.forEach((text, i) => columns.stringIndex.set(text, i));
@@ -170,16 +171,16 @@ export class InteractionColumns {
     columns.length = h.length;
     columns.sortedLength = h.length;
     let next = 0;
-    for (const c of FLOAT_COLUMNS) columns.floats[c].set(new Float64Array(buffers[next++]));
-    for (const c of INT_COLUMNS) columns.ints[c].set(new Int32Array(buffers[next++]));
-    const parts = new Int32Array(buffers[next++]);
+    for (const c of FLOAT_COLUMNS) columns.floats[c].set(float64Column(buffers[next++]));
+    for (const c of INT_COLUMNS) columns.ints[c].set(int32Column(buffers[next++]));
+    const parts = int32Column(buffers[next++]);
     columns.parts = new Int32Array(Math.max(1024, parts.length * 2));
     columns.parts.set(parts);
     columns.partsLength = parts.length;
     columns.texts = new Map(h.texts);
     columns.notes = new Map(h.notes);
     columns.extra = new Map(h.extra);
-    const ever = new Int32Array(buffers[next++]);
+    const ever = int32Column(buffers[next++]);
     for (let i = 0; i < ever.length; ) {
       const count = ever[i + 1];
       columns.ever.set(ever[i], Array.from(ever.subarray(i + 2, i + 2 + count)));

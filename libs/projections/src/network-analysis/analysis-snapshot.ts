@@ -7,10 +7,10 @@
  * the folded one. Bump {@link ANALYSIS_SNAPSHOT_VERSION} when the state or the fold changes.
  */
 import { createLoggedBy, createNetworkHistory, InteractionRecord, MemberRecord, NetworkHistory, PairLog } from '@solmu/analysis';
-import { framedSnapshot } from '../projection';
+import { float64Column, framedSnapshot, int32Column } from '../projection';
 import type { AnalysedNetwork } from './analysis-view';
 
-export const ANALYSIS_SNAPSHOT_VERSION = 4;
+export const ANALYSIS_SNAPSHOT_VERSION = 5;
 
 /** Snapshot name of a network's analysis state. */
 export const analysisSnapshotName = (networkId: string): string => `network-analysis:${networkId}`;
@@ -21,8 +21,11 @@ interface Columns {
   ids: string[];
   members: Array<Omit<MemberRecord, 'id'>>;
   strings: string[];
-  /** Texts of the interactions; their numbers are binary columns (see {@link encodeAnalysedNetwork}). */
-  interactions: { ids: string[]; occurredAt: string[] };
+  /**
+   * Texts of the interactions; their numbers are binary columns (see {@link encodeAnalysedNetwork}).
+   * `occurredAt` by row, only where it is not the instant's own ISO form.
+   */
+  interactions: { ids: string[]; occurredAt: Array<[number, string]> };
   retracted: string[];
   interventions: unknown[];
   /** Loggers of interactions no longer held (retracted); the others' are a column by row. */
@@ -40,11 +43,12 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
   };
   const ordinal = (id: string): number => history.ordinals.get(id)!;
   const rows = new Map<InteractionRecord, number>();
-  const interactions = { ids: [] as string[], occurredAt: [] as string[], occurredMs: [] as number[], kind: [] as number[], depth: [] as number[], initiator: [] as number[], participants: [] as number[] };
+  const interactions = { ids: [] as string[], occurredAt: [] as Array<[number, string]>, occurredMs: [] as number[], kind: [] as number[], depth: [] as number[], initiator: [] as number[], participants: [] as number[] };
   for (const record of history.interactions.values()) {
-    rows.set(record, rows.size);
+    const row = rows.size;
+    rows.set(record, row);
     interactions.ids.push(record.id);
-    interactions.occurredAt.push(record.occurredAt);
+    if (new Date(record.occurredMs).toISOString() !== record.occurredAt) interactions.occurredAt.push([row, record.occurredAt]);
     interactions.occurredMs.push(record.occurredMs);
     interactions.kind.push(ref(record.kind));
     interactions.depth.push(record.depth);
@@ -79,22 +83,52 @@ export function encodeAnalysedNetwork({ history, loggedBy }: AnalysedNetwork): U
   ]);
 }
 
+/**
+ * An interaction taken up from a snapshot. Its date's text is made when read (the tie summaries and
+ * a tie's history read it), unless it is not the instant's own ISO form: the decider writes
+ * `toISOString()`, so almost none is kept, 20 MB less at 500,000 interactions.
+ */
+class RestoredInteraction implements InteractionRecord {
+  constructor(
+    readonly id: string,
+    readonly kind: InteractionRecord['kind'],
+    readonly depth: number,
+    readonly participants: readonly string[],
+    readonly occurredMs: number,
+    readonly initiator: string | undefined,
+    private readonly text: string | undefined,
+  ) {}
+
+  get occurredAt(): string {
+    return this.text ?? new Date(this.occurredMs).toISOString();
+  }
+}
+
 export function decodeAnalysedNetwork(bytes: Uint8Array): AnalysedNetwork {
   const { header: c, columns } = framedSnapshot.decode<Columns>(bytes);
   const history = createNetworkHistory();
   Object.assign(history, c.head);
   c.ids.forEach((id, i) => history.ordinals.set(id, i));
   for (const member of c.members) history.members.set(c.ids[member.ordinal], { id: c.ids[member.ordinal], ...member } as MemberRecord);
-  const { ids, occurredAt } = c.interactions;
-  const occurredMs = new Float64Array(columns[0]);
-  const [kind, depth, initiator, participants, pairs, actors] = columns.slice(1).map((column) => new Int32Array(column));
+  const { ids } = c.interactions;
+  const occurredAt = new Map(c.interactions.occurredAt);
+  const occurredMs = float64Column(columns[0]);
+  const [kind, depth, initiator, participants, pairs, actors] = columns.slice(1).map(int32Column);
   const records: InteractionRecord[] = new Array(ids.length);
+  // The interactions of one pair in the same order share one participants array (they are only read):
+  // 64 bytes an interaction otherwise, 30 MB at 500,000.
+  const pairsOf = new Map<number, string[]>();
   for (let row = 0, p = 0; row < ids.length; row++) {
     const count = participants[p];
-    const people = new Array<string>(count);
-    for (let k = 0; k < count; k++) people[k] = c.ids[participants[p + 1 + k]];
+    const key = count === 2 ? participants[p + 1] * c.ids.length + participants[p + 2] : -1;
+    let people = key >= 0 ? pairsOf.get(key) : undefined;
+    if (people === undefined) {
+      people = new Array<string>(count);
+      for (let k = 0; k < count; k++) people[k] = c.ids[participants[p + 1 + k]];
+      if (key >= 0) pairsOf.set(key, people);
+    }
     p += 1 + count;
-    const record = { id: ids[row], kind: c.strings[kind[row]], depth: depth[row], participants: people, occurredAt: occurredAt[row], occurredMs: occurredMs[row], initiator: initiator[row] >= 0 ? c.strings[initiator[row]] : undefined } as InteractionRecord;
+    const record = new RestoredInteraction(ids[row], c.strings[kind[row]] as InteractionRecord['kind'], depth[row], people, occurredMs[row], initiator[row] >= 0 ? c.strings[initiator[row]] : undefined, occurredAt.get(row));
     records[row] = record;
     history.interactions.set(record.id, record);
   }

@@ -23,6 +23,13 @@ const MIGRATIONS: ReadonlyArray<PostgresMigration> = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'the length of each state before deflating',
+    // So a state is inflated into one buffer of its size: Node otherwise gathers pieces and joins
+    // them, holding the state twice (60 MB more at the start, the interaction log of 500,000).
+    sql: `ALTER TABLE projection_snapshots ADD COLUMN raw_length bigint;`,
+  },
 ];
 
 /**
@@ -41,12 +48,18 @@ export class PostgresSnapshotStore implements SnapshotStore {
   }
 
   async load(name: string): Promise<Snapshot | undefined> {
-    const { rows } = await this.pool.query<{ name: string; version: number; position: string; state: Buffer }>(
-      'SELECT name, version, position, state FROM projection_snapshots WHERE name = $1',
+    // As base64, not bytea's hex: a third less to send and parse, and Node decodes it natively
+    // (12 MB deflated, the interaction log of 500,000 interactions: 0.3–0.4 s instead of 0.5–0.8 s).
+    // PostgreSQL breaks the lines every 76 characters; Node's decoder skips the breaks.
+    const { rows } = await this.pool.query<{ name: string; version: number; position: string; state: string; raw_length: string | null }>(
+      `SELECT name, version, position, encode(state, 'base64') AS state, raw_length FROM projection_snapshots WHERE name = $1`,
       [name],
     );
     const row = rows[0];
-    return row && { name: row.name, version: row.version, position: Number(row.position), state: await inflate(row.state) };
+    if (!row) return undefined;
+    const rawLength = Number(row.raw_length ?? 0);
+    const state = await inflate(Buffer.from(row.state, 'base64'), rawLength > 0 ? { chunkSize: Math.max(64, rawLength) } : {});
+    return { name: row.name, version: row.version, position: Number(row.position), state };
   }
 
   async save(snapshots: readonly Snapshot[]): Promise<void> {
@@ -57,10 +70,10 @@ export class PostgresSnapshotStore implements SnapshotStore {
       await client.query('BEGIN');
       for (const [i, s] of snapshots.entries()) {
         await client.query(
-          `INSERT INTO projection_snapshots (name, version, position, state, saved_at) VALUES ($1, $2, $3, $4, now())
-           ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state, saved_at = now()
+          `INSERT INTO projection_snapshots (name, version, position, state, raw_length, saved_at) VALUES ($1, $2, $3, $4, $5, now())
+           ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state, raw_length = excluded.raw_length, saved_at = now()
            WHERE projection_snapshots.position <= excluded.position OR projection_snapshots.version <> excluded.version`,
-          [s.name, s.version, s.position, states[i]],
+          [s.name, s.version, s.position, states[i], s.state.byteLength],
         );
       }
       await client.query('COMMIT');

@@ -179,6 +179,28 @@ describe('AnalysisPool', () => {
     expect(reads).toHaveLength(0);
   }, 30_000);
 
+  it('ends a worker left holding nothing after an eviction (its heap goes with it) and answers from a fresh one; a worker still holding a network stays', async () => {
+    const { store, recorded } = await storeWith(networkEvents('net-a', 300), networkEvents('net-b', 50));
+    pool = new AnalysisPool(store, 1, { snapshots: new InMemorySnapshotStore() });
+    recorded.forEach((e) => pool!.forward(e));
+    const request = { kind: 'timeline', networkId: 'net-a', options: { interval: 'month', window: 'sliding:90' } } as const;
+    await pool.ask(request, { now: NOW });
+    await pool.ask({ kind: 'tie', networkId: 'net-b', a: 'm0', b: 'm1' }, { now: NOW });
+    const first = pool.workerOf('net-a');
+    expect(await pool.evict('net-b')).toBe(true);
+    expect(pool.workerOf('net-a') === first).toBe(true);
+
+    const exited = new Promise<number>((done) => first.once('exit', done));
+    expect(await pool.evict('net-a')).toBe(true);
+    expect(pool.workerOf('net-a') === first).toBe(false);
+    await exited;
+    // An event forwarded to the new worker while it holds nothing, then the network loaded again.
+    await store.append('late', [{ id: uuid(), type: 'InteractionLogged', data: { networkId: 'net-a', interactionId: 'late', kind: 'discussed', participants: ['m0', 'm7'], occurredAt: '2024-12-30T10:00:00Z' }, metadata: {} }]);
+    const [late] = await store.readAll({ after: recorded[recorded.length - 1].position });
+    pool.forward(late);
+    expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
+  }, 30_000);
+
   it('keeps within its memory budget: the network asked about least recently goes first', async () => {
     const { store, recorded } = await storeWith(networkEvents('net-a', 300), networkEvents('net-b', 300));
     pool = new AnalysisPool(store, 1, { snapshots: new InMemorySnapshotStore(), budgetBytes: 1 });
