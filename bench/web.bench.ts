@@ -43,6 +43,10 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   // `--only=slider` (or dashboard, logging) measures one part, e.g. while profiling it.
   const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const part = (name: string) => !only || only === name;
+  // The dashboard figures below assume the workers warm timelines ahead, which is opt-in (README,
+  // SOLMU_ANALYSIS_WARM_TIMELINES); `SOLMU_ANALYSIS_WARM_TIMELINES=false npm run bench -- web` times it cold.
+  process.env.SOLMU_ANALYSIS_WARM_TIMELINES ??= 'true';
+  console.log(`timelines warmed ahead: ${process.env.SOLMU_ANALYSIS_WARM_TIMELINES}`);
   const dir = mkdtempSync(join(tmpdir(), 'solmu-web-bench-'));
   let solmu: RunningSolmu | undefined;
   let browser: Browser | undefined;

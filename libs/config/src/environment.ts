@@ -175,6 +175,11 @@ export class Environment {
   @Max(31_536_000)
   SOLMU_ANALYSIS_IDLE_SECONDS: number = 600;
 
+  /** The analysis workers compute the dashboard's default timeline ahead for networks asked about lately. Default false. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SOLMU_ANALYSIS_WARM_TIMELINES must be true or false' })
+  SOLMU_ANALYSIS_WARM_TIMELINES: 'true' | 'false' = 'false';
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -197,7 +202,7 @@ const SETTINGS = [
   'SOLMU_WEBHOOKS_ALLOW_PRIVATE',
   'SOLMU_WEBHOOKS_DB',
   'SOLMU_WEBHOOKS_FIRST_RETRY_MS',
-  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'SOLMU_ANALYSIS_MEMORY_MB', 'SOLMU_ANALYSIS_IDLE_SECONDS', 'LOG_LEVEL'] as const;
+  'PORT', 'HOST', 'SOLMU_DB', 'SOLMU_KEYS_DB', 'SOLMU_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SOLMU_BODY_LIMIT', 'SOLMU_IMPORT_LIMIT', 'SOLMU_ANALYSIS_WORKERS', 'SOLMU_ANALYSIS_MEMORY_MB', 'SOLMU_ANALYSIS_IDLE_SECONDS', 'SOLMU_ANALYSIS_WARM_TIMELINES', 'LOG_LEVEL'] as const;
 
 export class InvalidConfiguration extends Error {}
 

@@ -35,9 +35,13 @@ export class SolmuConfig {
     return this.env.SOLMU_ANALYSIS_WORKERS;
   }
 
-  /** How much analysis state the workers hold, and how long an unasked network stays (SOLMU_ANALYSIS_MEMORY_MB, SOLMU_ANALYSIS_IDLE_SECONDS). */
-  get analysisMemory(): { budgetBytes: number; idleMs: number } {
-    return { budgetBytes: this.env.SOLMU_ANALYSIS_MEMORY_MB * 2 ** 20, idleMs: this.env.SOLMU_ANALYSIS_IDLE_SECONDS * 1000 };
+  /** How much analysis state the workers hold, and how long an unasked network stays (SOLMU_ANALYSIS_MEMORY_MB, SOLMU_ANALYSIS_IDLE_SECONDS), and whether they warm timelines (SOLMU_ANALYSIS_WARM_TIMELINES). */
+  get analysisMemory(): { budgetBytes: number; idleMs: number; warmTimelines: boolean } {
+    return {
+      budgetBytes: this.env.SOLMU_ANALYSIS_MEMORY_MB * 2 ** 20,
+      idleMs: this.env.SOLMU_ANALYSIS_IDLE_SECONDS * 1000,
+      warmTimelines: this.env.SOLMU_ANALYSIS_WARM_TIMELINES === 'true',
+    };
   }
 
   get logLevel(): Environment['LOG_LEVEL'] {

@@ -29,7 +29,7 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext, AnalysisRequest, ForwardedEvent } from '../analysis-engine';
 import { ANALYSIS_SNAPSHOT_VERSION, analysisSnapshotName } from '../analysis-snapshot';
-import type { FromWorker, ToWorker } from './analysis-protocol';
+import type { AnalysisWorkerData, FromWorker, ToWorker } from './analysis-protocol';
 import { deserialiseError } from './remote-error';
 
 /** Events per message to a worker. */
@@ -45,6 +45,8 @@ export interface AnalysisPoolOptions {
   budgetBytes?: number;
   /** A network not asked about for this long is evicted. */
   idleMs?: number;
+  /** Workers compute the dashboard's default timeline ahead for networks asked about lately (timeline-warmer.ts). Default false. */
+  warmTimelines?: boolean;
 }
 
 /** A file answered by a worker: its headers, and its body as a stream of text pieces. */
@@ -333,7 +335,7 @@ export class AnalysisPool implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = startWorker();
+    const worker = startWorker({ warmTimelines: this.options.warmTimelines === true });
     // A forgotten pool must not keep the process alive; requests in flight keep their own promises.
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(slot, message));
@@ -449,10 +451,10 @@ export class AnalysisPool implements BeforeApplicationShutdown, OnApplicationShu
  * file lies beside it. From the TypeScript sources (Jest, `node -r tools/register-ts.js`), a worker
  * cannot load .ts by itself: it first registers the same SWC hook the tools use.
  */
-function startWorker(): Worker {
+function startWorker(workerData: AnalysisWorkerData): Worker {
   const compiled = join(__dirname, 'analysis-worker.js');
-  if (__filename.endsWith('.js') && existsSync(compiled)) return new Worker(compiled);
+  if (__filename.endsWith('.js') && existsSync(compiled)) return new Worker(compiled, { workerData });
   const register = resolve(__dirname, '../../../../../tools/register-ts.js');
   const source = join(__dirname, 'analysis-worker.ts');
-  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(source)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }

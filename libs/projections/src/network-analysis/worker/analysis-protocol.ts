@@ -17,6 +17,11 @@
 import type { AnalysisContext, AnalysisRequest, ForwardedEvent } from '../analysis-engine';
 import type { SerialisedError } from './remote-error';
 
+/** What a worker is started with. */
+export interface AnalysisWorkerData {
+  warmTimelines: boolean;
+}
+
 export type ToWorker =
   | { type: 'events'; events: ForwardedEvent[]; upTo: number }
   | { type: 'request'; id: number; after: number; request: AnalysisRequest; context: AnalysisContext }

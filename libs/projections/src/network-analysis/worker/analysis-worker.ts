@@ -3,9 +3,9 @@
  * about lately (see analysis-pool.ts) and answers analysis requests from it, so the heavy work never
  * blocks the main thread's event loop. Started by the pool; never imported by the app.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AnalysisEngine, ExportedFile, ForwardedEvent } from '../analysis-engine';
-import type { FromWorker, ToWorker } from './analysis-protocol';
+import type { AnalysisWorkerData, FromWorker, ToWorker } from './analysis-protocol';
 import { lowerThisThreadsPriority } from './background-priority';
 import { serialiseError } from './remote-error';
 import { TimelineWarmer } from './timeline-warmer';
@@ -28,7 +28,13 @@ const loading = new Map<string, ForwardedEvent[]>();
 const snapshotRevision = new Map<string, number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const utf8 = new TextEncoder();
-const warmer = new TimelineWarmer({
+/**
+ * Off unless asked for (SOLMU_ANALYSIS_WARM_TIMELINES): a warm holds this thread for the whole cold
+ * timeline, so on a long history a question arriving meanwhile waits seconds for it (the pipeline
+ * benchmark's first request after an eviction went from 1.7 s to 7 s on 500,000 interactions) and its
+ * peak memory adds to the network's (523 → 780 MB).
+ */
+const warmer = (workerData as AnalysisWorkerData | undefined)?.warmTimelines !== true ? undefined : new TimelineWarmer({
   warm: (request, context) => engine.answer(request, context),
   holds: (networkId) => engine.holds(networkId) && !loading.has(networkId),
   clock: () => Date.now(),
@@ -69,7 +75,7 @@ port.on('message', (message: ToWorker) => {
         const aside = loading.get(event.data.networkId as string);
         if (aside) aside.push(event);
         else engine.apply(event);
-        warmer.noteChange(event.data.networkId as string);
+        warmer?.noteChange(event.data.networkId as string);
       }
       upTo = Math.max(upTo, message.upTo);
       return serveWaiting();
@@ -99,7 +105,7 @@ port.on('message', (message: ToWorker) => {
     case 'evict':
       if (engine.revisionOf(message.networkId) !== snapshotRevision.get(message.networkId)) sendSnapshot(message.networkId, upTo);
       engine.forget(message.networkId);
-      warmer.forget(message.networkId);
+      warmer?.forget(message.networkId);
       snapshotRevision.delete(message.networkId);
       return post({ type: 'evicted', networkId: message.networkId });
   }
@@ -109,7 +115,7 @@ function serve({ id, request, context }: Extract<ToWorker, { type: 'request' }>)
   let started = false;
   try {
     const answer = engine.answer(request, context);
-    warmer.noteQuestion(request.networkId, context);
+    warmer?.noteQuestion(request.networkId, context);
     if (request.kind !== 'export') return post({ type: 'result', id, value: answer });
     const file = answer as ExportedFile;
     let buffer = '';
