@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formProblems, type FormProblems } from '../../api/problems';
 import type { NetworkSummary } from '../../api/views';
 import { ErrorSummary, FieldError } from '../../components/problems';
 import { useI18n } from '../../i18n/i18n';
+import { SecretOnce } from './secret-once';
 
 const SCOPES = ['network:read', 'interactions:write', 'members:write', 'analysis:read'] as const;
 type Scope = (typeof SCOPES)[number];
@@ -29,8 +30,6 @@ export function TokensSection({ network }: { network: NetworkSummary }) {
   const [scopes, setScopes] = useState<Scope[]>(['network:read']);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
-  const secretBox = useRef<HTMLDivElement>(null);
   const path = { networkId: network.id };
 
   const reload = async () => {
@@ -40,16 +39,12 @@ export function TokensSection({ network }: { network: NetworkSummary }) {
   useEffect(() => {
     void reload();
   }, [network.id]);
-  useEffect(() => {
-    if (created) secretBox.current?.focus();
-  }, [created]);
 
   const create = async (event: Event) => {
     event.preventDefault();
     const { data, error } = await api.POST('/api/networks/{networkId}/tokens', { params: { path }, body: { name, scopes } });
     if (error) return setProblems(formProblems(error, FIELDS));
     setProblems(NO_PROBLEMS);
-    setCopied(false);
     setCreated({ name, token: (data as unknown as { token: string }).token });
     setName('');
     await reload();
@@ -61,12 +56,6 @@ export function TokensSection({ network }: { network: NetworkSummary }) {
     await reload();
   };
 
-  const copy = async () => {
-    if (!created) return;
-    await navigator.clipboard.writeText(created.token);
-    setCopied(true);
-  };
-
   const toggle = (scope: Scope, on: boolean) => setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const summary = [...FIELDS.flatMap((field) => (problems.byField[field] ?? []).map((text) => ({ text, href: `#token-${field}` }))), ...problems.general.map((text) => ({ text }))];
@@ -75,22 +64,7 @@ export function TokensSection({ network }: { network: NetworkSummary }) {
     <section class="manage-section" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('manage.tokens')}</h2>
       <p>{t('manage.tokensIntro')}</p>
-      {created && (
-        <div class="token-secret" role="status" tabIndex={-1} ref={secretBox}>
-          <p>
-            <strong>{t('manage.tokenCreated', { name: created.name })}</strong> {t('manage.tokenOnce')}
-          </p>
-          <code class="token-secret__value">{created.token}</code>
-          <div class="token-secret__actions">
-            <button type="button" class="button button--small" onClick={copy}>
-              {copied ? t('manage.copied') : t('manage.copy')}
-            </button>
-            <button type="button" class="button button--small" onClick={() => setCreated(null)}>
-              {t('manage.tokenDone')}
-            </button>
-          </div>
-        </div>
-      )}
+      {created && <SecretOnce title={t('manage.tokenCreated', { name: created.name })} once={t('manage.tokenOnce')} value={created.token} onDone={() => setCreated(null)} />}
       <form onSubmit={create} noValidate>
         <ErrorSummary entries={summary} />
         <div class={`field${problems.byField.name ? ' field--error' : ''}`}>

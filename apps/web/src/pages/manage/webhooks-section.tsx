@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formProblems, type FormProblems } from '../../api/problems';
 import type { NetworkSummary } from '../../api/views';
 import { ErrorSummary, FieldError } from '../../components/problems';
 import { useI18n } from '../../i18n/i18n';
+import { SecretOnce } from './secret-once';
 import './webhooks.css';
 
 const EVENTS = ['interaction.logged', 'interaction.corrected', 'interaction.retracted', 'member.joined', 'member.left', 'phase.changed'] as const;
@@ -44,9 +45,7 @@ export function WebhooksSection({ network }: { network: NetworkSummary }) {
   const [events, setEvents] = useState<WebhookEvent[]>(['interaction.logged']);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState<WebhookInfo | null>(null);
-  const secretBox = useRef<HTMLDivElement>(null);
   const path = { networkId: network.id };
 
   const reload = async () => {
@@ -56,9 +55,6 @@ export function WebhooksSection({ network }: { network: NetworkSummary }) {
   useEffect(() => {
     void reload();
   }, [network.id]);
-  useEffect(() => {
-    if (created) secretBox.current?.focus();
-  }, [created]);
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -66,7 +62,6 @@ export function WebhooksSection({ network }: { network: NetworkSummary }) {
     const { data, error } = await api.POST('/api/networks/{networkId}/webhooks', { params: { path }, body });
     if (error) return setProblems(formProblems(error, FIELDS));
     setProblems(NO_PROBLEMS);
-    setCopied(false);
     setCreated({ url, secret: (data as unknown as { secret: string }).secret });
     setUrl('');
     setDescription('');
@@ -80,12 +75,6 @@ export function WebhooksSection({ network }: { network: NetworkSummary }) {
     await reload();
   };
 
-  const copy = async () => {
-    if (!created) return;
-    await navigator.clipboard.writeText(created.secret);
-    setCopied(true);
-  };
-
   const toggle = (name: WebhookEvent, on: boolean) => setEvents((current) => (on ? [...current, name] : current.filter((e) => e !== name)));
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const summary = [...FIELDS.flatMap((field) => (problems.byField[field] ?? []).map((text) => ({ text, href: `#webhook-${field}` }))), ...problems.general.map((text) => ({ text }))];
@@ -94,22 +83,7 @@ export function WebhooksSection({ network }: { network: NetworkSummary }) {
     <section class="manage-section" aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">{t('webhooks.title')}</h2>
       <p>{t('webhooks.intro')}</p>
-      {created && (
-        <div class="token-secret" role="status" tabIndex={-1} ref={secretBox}>
-          <p>
-            <strong>{t('webhooks.created', { url: created.url })}</strong> {t('webhooks.secretOnce')}
-          </p>
-          <code class="token-secret__value">{created.secret}</code>
-          <div class="token-secret__actions">
-            <button type="button" class="button button--small" onClick={copy}>
-              {copied ? t('manage.copied') : t('manage.copy')}
-            </button>
-            <button type="button" class="button button--small" onClick={() => setCreated(null)}>
-              {t('manage.tokenDone')}
-            </button>
-          </div>
-        </div>
-      )}
+      {created && <SecretOnce title={t('webhooks.created', { url: created.url })} once={t('webhooks.secretOnce')} value={created.secret} onDone={() => setCreated(null)} />}
       <form onSubmit={create} noValidate>
         <ErrorSummary entries={summary} />
         <div class={`field${problems.byField.url ? ' field--error' : ''}`}>
