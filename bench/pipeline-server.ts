@@ -24,6 +24,7 @@ import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite
 import { startThrowawayPostgres } from '../libs/testing/src/postgres/postgres-server';
 import { Scenario, SCENARIOS, synthesiseHistory } from './analysis-measures.bench';
 import { fmt, report } from './stats';
+import { call } from './http-call';
 
 const root = resolve(__dirname, '..');
 const MAIN = process.env.SOLMU_BENCH_MAIN ?? join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -189,22 +190,6 @@ async function startServer(env: Record<string, string>): Promise<Started> {
     }
   };
   return { child, url, seconds, logged };
-}
-
-async function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; text: string; json: any }> {
-  const response = await fetch(`${url}/api${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
 }
 
 /** Peak resident set of the server process (main thread and workers), in MB. */

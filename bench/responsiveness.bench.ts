@@ -26,6 +26,7 @@ import { foldLoggedBy, foldNetworkHistory, membershipAt, NetworkHistoryEvent, ti
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { Scenario, SCENARIOS, synthesiseHistory } from './analysis-measures.bench';
 import { fmt, percentile, report } from './stats';
+import { call } from './http-call';
 
 const root = resolve(__dirname, '..');
 /** Another build to measure (e.g. an older commit's, for a before/after), instead of building this one. */
@@ -213,22 +214,6 @@ export async function writeStore(path: string, events: NetworkHistoryEvent[], ne
   const recorded = await store.readAll();
   await store.close();
   return recorded;
-}
-
-async function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; text: string; json: any }> {
-  const response = await fetch(`${url}/api${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
 }
 
 /** A GET whose body is read and dropped as it arrives (a GEXF is 100 MB; this process must stay light). */
