@@ -179,7 +179,8 @@ it('a tip’s “Show in the picture” opens the picture with its members picke
   expect(new URL(page.url()).pathname).toBe('/picture');
 
   // What sigma displays undimmed is exactly the tip's members; the others are drawn in the dimmed colour.
-  const canvas = page.locator('.picture__canvas[data-standing-out]');
+  // Empty while the canvas has no graph yet (picked out before the picture arrived): wait for the drawn one.
+  const canvas = page.locator('.picture__canvas[data-standing-out]:not([data-standing-out=""])');
   await canvas.waitFor();
   expect((await canvas.getAttribute('data-standing-out'))!.split(' ')).toEqual([...tips[index].members].sort());
   const picked = page.locator('.picture__picked');
