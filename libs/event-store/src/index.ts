@@ -4,6 +4,7 @@ export * from './event-store.module';
 export * from './aggregate-repository';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { applySqliteMigrations } from './adapters/sqlite/migrations';
+export { openPrivateDatabase } from './adapters/sqlite/private-database';
 export type { SqliteMigration } from './adapters/sqlite/migrations';
 export { applyPostgresMigrations } from './adapters/postgres/postgres-migrations';
 export { openMigratedPool } from './adapters/postgres/postgres-pool';

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openPrivateDatabase } from '@solmu/event-store';
 import type { TokenScope } from '@solmu/kernel';
 import type {
   AccountChanges,
@@ -94,15 +93,8 @@ export class SqliteIdentityStore implements IdentityStore {
   private closed = false;
 
   constructor(options: SqliteIdentityStoreOptions) {
-    if (options.path !== ':memory:') {
-      mkdirSync(dirname(options.path), { recursive: true });
-      // Password hashes live here: owner-only. SQLite gives the -wal and -shm files the same mode.
-      closeSync(openSync(options.path, 'a', 0o600));
-    }
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    // Password hashes live here: owner-only.
+    this.db = openPrivateDatabase(options.path);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('secure_delete = ON');
     migrateIdentitySchema(this.db);

@@ -1,8 +1,6 @@
-import { applySqliteMigrations, SqliteMigration } from '@solmu/event-store';
-import Database from 'better-sqlite3';
+import { applySqliteMigrations, openPrivateDatabase, SqliteMigration } from '@solmu/event-store';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { assertSubjectId, DATA_KEY_BYTES, ERASED, KeyStore, SubjectKey } from '../key-store.port';
 
 export interface SqliteKeyStoreOptions {
@@ -69,14 +67,10 @@ export class SqliteKeyStore implements KeyStore {
   private readonly destroy: (subjectIds: readonly string[], at: number) => void;
 
   constructor(options: SqliteKeyStoreOptions) {
-    if (options.path !== ':memory:') createOwnerOnly(options.path);
-    this.db = new Database(options.path);
+    this.db = openPrivateDatabase(options.path);
     try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
       this.db.pragma('secure_delete = ON');
       this.db.pragma('temp_store = MEMORY');
-      this.db.pragma('busy_timeout = 5000');
       migrate(this.db);
     } catch (error) {
       this.db.close();
@@ -200,12 +194,6 @@ export class SqliteKeyStore implements KeyStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('The key store is closed');
   }
-}
-
-/** A new key file readable by its owner only (SQLite gives the WAL and SHM files the same mode). */
-function createOwnerOnly(path: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
 }
 
 /** Brings the key store's schema up to date. */

@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { applySqliteMigrations, SqliteMigration } from '@solmu/event-store';
+import type Database from 'better-sqlite3';
+import { applySqliteMigrations, openPrivateDatabase, SqliteMigration } from '@solmu/event-store';
 import type { AttemptOutcome, DeliveryRecord, NewDelivery, ReactorCheckpoint, WebhookRecord, WebhookStatus, WebhookStore } from '../webhook-store.port';
 
 /** Versioned schema of the webhooks file (SQLite `user_version`). Append steps; never edit a shipped one. Times are epoch ms. */
@@ -95,15 +93,8 @@ export class SqliteWebhookStore implements WebhookStore {
   private readonly db: Database.Database;
 
   constructor(options: { path: string }) {
-    if (options.path !== ':memory:') {
-      mkdirSync(dirname(options.path), { recursive: true });
-      // Sealed secrets and receivers' addresses: owner-only.
-      closeSync(openSync(options.path, 'a', 0o600));
-    }
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    // Sealed secrets and receivers' addresses: owner-only.
+    this.db = openPrivateDatabase(options.path);
     this.db.pragma('foreign_keys = ON');
     applySqliteMigrations(this.db, MIGRATIONS, 'webhooks database');
   }
