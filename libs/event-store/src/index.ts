@@ -8,6 +8,8 @@ export { openPrivateDatabase } from './adapters/sqlite/private-database';
 export type { SqliteMigration } from './adapters/sqlite/migrations';
 export { applyPostgresMigrations } from './adapters/postgres/postgres-migrations';
 export { openMigratedPool } from './adapters/postgres/postgres-pool';
+export { listenToPostgres } from './adapters/postgres/postgres-listener';
+export type { PostgresListener } from './adapters/postgres/postgres-listener';
 export type { PostgresMigration, PostgresQueryable } from './adapters/postgres/postgres-migrations';
 export * from './snapshot-store.port';
 export { openSnapshotStore } from './open-snapshot-store';

@@ -2,6 +2,7 @@ import { NotFound, ValidationFailed } from '@solmu/kernel';
 import { LAST_USED_RESOLUTION_MS, VERIFIED_TOKEN_CACHE_MS } from './api-tokens';
 import { hashToken } from './secrets';
 import { identityFixture } from './testing/identity-fixture';
+import { InMemoryIdentityStore } from './adapters/in-memory-identity-store';
 
 const COORDINATOR = '00000000-0000-7000-8000-00000000c00d';
 
@@ -78,6 +79,43 @@ describe('ApiTokens', () => {
 
     expect(lookups).toHaveBeenCalledTimes(2);
     expect(await apiTokens.verify(token)).toBeUndefined();
+  });
+
+  it('on a store shared by several processes, trusts its cache only while revocations are heard, and forgets what they name', async () => {
+    let heard = true;
+    let forget: (tokenId?: string) => void = () => undefined;
+    /** A store other processes share, as PostgreSQL is: it hears their revocations (or not). */
+    const store = new (class extends InMemoryIdentityStore {
+      watchApiTokenRevocations(callback: (tokenId?: string) => void) {
+        forget = callback;
+        return { heard: () => heard };
+      }
+    })();
+    const { apiTokens } = identityFixture({ store });
+    const { token, apiToken } = await apiTokens.create({ networkId: 'n1', name: 'Slack', scopes: ['interactions:write'], createdBy: COORDINATOR });
+    const other = await apiTokens.create({ networkId: 'n1', name: 'Teams', scopes: ['interactions:write'], createdBy: COORDINATOR });
+    const lookups = jest.spyOn(store, 'findApiTokenByHash');
+
+    await apiTokens.verify(token);
+    await apiTokens.verify(token);
+    expect(lookups).toHaveBeenCalledTimes(1);
+    heard = false;
+    await apiTokens.verify(token);
+    await apiTokens.verify(token);
+    expect(lookups).toHaveBeenCalledTimes(3);
+    heard = true;
+
+    // Another process revoked it: the store deleted it there and names it here.
+    await apiTokens.verify(other.token);
+    await store.deleteApiToken('n1', apiToken.id);
+    forget(apiToken.id);
+    expect(await apiTokens.verify(token)).toBeUndefined();
+    lookups.mockClear();
+    await apiTokens.verify(other.token);
+    expect(lookups).toHaveBeenCalledTimes(0);
+    forget();
+    await apiTokens.verify(other.token);
+    expect(lookups).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a revoked token at once', async () => {

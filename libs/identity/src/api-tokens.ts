@@ -1,5 +1,5 @@
 import { Clock, FieldProblem, IdGenerator, NotFound, Principal, TOKEN_SCOPES, TokenScope, ValidationFailed } from '@solmu/kernel';
-import type { ApiTokenRecord, IdentityStore } from './identity-store.port';
+import type { ApiTokenRecord, IdentityStore, RevocationWatch } from './identity-store.port';
 import { hashToken, looksLike, newToken } from './secrets';
 
 export type TokenPrincipal = Extract<Principal, { kind: 'token' }>;
@@ -43,15 +43,19 @@ export class ApiTokens {
   /**
    * Recently verified tokens, for a few seconds: an integration posting thousands of events a
    * minute then costs one lookup per token and interval, not one per request. Revoking here drops
-   * the entry at once; another process sharing the store notices within the interval.
+   * the entry at once; a revocation by another process sharing the store (PostgreSQL) drops it as
+   * soon as the store hears of it, and while the store cannot hear them nothing is trusted from here.
    */
   private readonly recent = new Map<string, { principal: TokenPrincipal; until: number }>();
+  private readonly revocations: RevocationWatch | undefined;
 
   constructor(
     private readonly store: IdentityStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.revocations = store.watchApiTokenRevocations?.((tokenId) => this.forget(tokenId));
+  }
 
   /** Creates a token; `token` is the only time its text is available. */
   async create(input: CreateApiToken): Promise<{ token: string; apiToken: ApiTokenInfo }> {
@@ -85,8 +89,14 @@ export class ApiTokens {
 
   /** Revokes a token of this network; it stops working at once. NotFound otherwise. */
   async revoke(networkId: string, tokenId: string): Promise<void> {
-    for (const [hash, entry] of this.recent) if (entry.principal.tokenId === tokenId) this.recent.delete(hash);
+    this.forget(tokenId);
     if (!(await this.store.deleteApiToken(networkId, tokenId))) throw new NotFound('api_token', tokenId);
+  }
+
+  /** Drops a token from the cache, or every token when no id is given. */
+  private forget(tokenId?: string): void {
+    if (tokenId === undefined) return this.recent.clear();
+    for (const [hash, entry] of this.recent) if (entry.principal.tokenId === tokenId) this.recent.delete(hash);
   }
 
   /**
@@ -97,7 +107,7 @@ export class ApiTokens {
     if (!looksLike('apiToken', token)) return undefined;
     const hash = hashToken(token);
     const now = this.clock.now();
-    const recent = this.recent.get(hash);
+    const recent = this.revocations?.heard() === false ? undefined : this.recent.get(hash);
     if (recent && recent.until > now.getTime()) return { ...recent.principal, scopes: [...recent.principal.scopes] };
     const record = await this.store.findApiTokenByHash(hash);
     if (!record) return undefined;

@@ -63,6 +63,14 @@ export interface IdentityStore {
   touchApiToken(id: string, lastUsedAt: Date): Promise<void>;
   /** False when the network has no token with this id. */
   deleteApiToken(networkId: string, id: string): Promise<boolean>;
+  /**
+   * Only for a store that several processes share (PostgreSQL): tells `forget` the id of every API
+   * token revoked by any of them, as it happens, or no id when revocations may have been missed
+   * (the connection that hears them dropped). `heard()` is true while revocations are heard; a
+   * process may trust a token it verified a moment ago only then. A store used by one process
+   * leaves this out: its own ApiTokens sees every revocation.
+   */
+  watchApiTokenRevocations?(forget: (tokenId?: string) => void): RevocationWatch;
 
   // Invitations: a member record waiting for its person's account
   createInvitation(invitation: InvitationRecord): Promise<void>;
@@ -179,4 +187,9 @@ export interface InvitationRecord {
 export interface SetupTokenRecord {
   tokenHash: string;
   createdAt: Date;
+}
+
+/** What watchApiTokenRevocations answers: whether revocations are being heard now (the store's close() stops the watch). */
+export interface RevocationWatch {
+  heard(): boolean;
 }

@@ -1,5 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@solmu/testing';
 import { Client } from 'pg';
+import { SystemClock } from '@solmu/kernel';
+import { ApiTokens } from '../api-tokens';
 import { anAccount, describeIdentityStoreContract } from '../testing/identity-store.contract';
 import { LATEST_POSTGRES_IDENTITY_SCHEMA_VERSION } from './postgres-identity-migrations';
 import { PostgresIdentityStore } from './postgres-identity-store';
@@ -52,5 +54,60 @@ describe('PostgresIdentityStore', () => {
     await admin.end();
 
     await expect(PostgresIdentityStore.open({ connectionString: db.url })).rejects.toThrow(/newer than this Solmu understands/);
+  });
+
+  describe('API tokens revoked by another process', () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    async function until(condition: () => boolean | Promise<boolean>, ms = 3000): Promise<number> {
+      const started = Date.now();
+      while (!(await condition())) {
+        if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
+        await sleep(10);
+      }
+      return Date.now() - started;
+    }
+    /** Connections listening for revocations, as the server sees them. */
+    async function listeners(terminate = false): Promise<number> {
+      const admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      const { rowCount } = await admin.query(
+        `SELECT ${terminate ? 'pg_terminate_backend(pid)' : 'pid'} FROM pg_stat_activity WHERE application_name = 'solmu-identity-listen' AND query LIKE 'LISTEN%' AND datname = current_database()`,
+      );
+      await admin.end();
+      return rowCount ?? 0;
+    }
+
+    it('are refused by the other process at once, not after its cache of verified tokens runs out', async () => {
+      const stores = await Promise.all([PostgresIdentityStore.open({ connectionString: db.url }), PostgresIdentityStore.open({ connectionString: db.url })]);
+      let n = 0;
+      const ids = { next: () => `00000000-0000-7000-8000-${String(++n).padStart(12, '0')}` };
+      const [one, two] = stores.map((store) => new ApiTokens(store, new SystemClock(), ids));
+      await until(async () => (await listeners()) === 2);
+      const { token, apiToken } = await one.create({ networkId: 'n1', name: 'Slack', scopes: ['interactions:write'], createdBy: 'c1' });
+      // Verified on the second process, so it is in that process's cache (trusted for 5 s).
+      expect(await two.verify(token)).toMatchObject({ tokenId: apiToken.id });
+
+      await one.revoke('n1', apiToken.id);
+
+      const took = await until(async () => (await two.verify(token)) === undefined, 1000);
+      expect(took).toBeLessThan(1000);
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
+    it('says revocations are not heard while the listening connection is down, and forgets everything when it is back', async () => {
+      const store = await PostgresIdentityStore.open({ connectionString: db.url });
+      const forgotten: Array<string | undefined> = [];
+      const watch = store.watchApiTokenRevocations((tokenId) => forgotten.push(tokenId));
+      await until(() => watch.heard());
+      forgotten.length = 0;
+
+      expect(await listeners(true)).toBe(1);
+      await until(() => !watch.heard());
+      expect(forgotten).toEqual([undefined]);
+      await until(() => watch.heard());
+
+      expect(forgotten).toEqual([undefined, undefined]);
+      await store.close();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { openMigratedPool } from '@solmu/event-store';
+import { listenToPostgres, openMigratedPool, PostgresListener } from '@solmu/event-store';
 import { Pool } from 'pg';
 import type { TokenScope } from '@solmu/kernel';
 import type {
@@ -8,12 +8,16 @@ import type {
   BearerTokenRecord,
   IdentityStore,
   InvitationRecord,
+  RevocationWatch,
   OidcLinkRecord,
   OidcLoginRecord,
   SessionRecord,
   SetupTokenRecord,
 } from '../identity-store.port';
 import { POSTGRES_IDENTITY_MIGRATIONS } from './postgres-identity-migrations';
+
+/** Where revoked API tokens' ids are announced to every process sharing the database. */
+const REVOKED_CHANNEL = 'solmu_api_token_revoked';
 
 export interface PostgresIdentityStoreOptions {
   /** `postgres://…`; usually the same database as the events (its own tables). */
@@ -95,12 +99,16 @@ interface InvitationRow {
  */
 export class PostgresIdentityStore implements IdentityStore {
   private closed = false;
+  private readonly listeners: PostgresListener[] = [];
 
-  private constructor(private readonly pool: Pool) {}
+  private constructor(
+    private readonly pool: Pool,
+    private readonly connectionString: string,
+  ) {}
 
   static async open(options: PostgresIdentityStoreOptions): Promise<PostgresIdentityStore> {
     const pool = await openMigratedPool({ connectionString: options.connectionString, max: options.poolSize ?? 5, application_name: 'solmu-identity' }, 'identity', POSTGRES_IDENTITY_MIGRATIONS);
-    return new PostgresIdentityStore(pool);
+    return new PostgresIdentityStore(pool, options.connectionString);
   }
 
   private async rows<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
@@ -272,8 +280,28 @@ export class PostgresIdentityStore implements IdentityStore {
     await this.pool.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [id, lastUsedAt]);
   }
 
+  /** Tells every process sharing the database, with the delete (a notification is sent on commit). */
   async deleteApiToken(networkId: string, id: string): Promise<boolean> {
-    return (await this.count('DELETE FROM api_tokens WHERE network_id = $1 AND id = $2', [networkId, id])) === 1;
+    const deleted = await this.rows<{ id: string }>(
+      `WITH gone AS (DELETE FROM api_tokens WHERE network_id = $1 AND id = $2 RETURNING id)
+       SELECT id, pg_notify('${REVOKED_CHANNEL}', id) FROM gone`,
+      [networkId, id],
+    );
+    return deleted.length === 1;
+  }
+
+  watchApiTokenRevocations(forget: (tokenId?: string) => void): RevocationWatch {
+    const listener = listenToPostgres({
+      connectionString: this.connectionString,
+      channel: REVOKED_CHANNEL,
+      applicationName: 'solmu-identity-listen',
+      onNotification: (tokenId) => forget(tokenId),
+      // Revocations made while nobody listened are unknown: forget everything verified before.
+      onListening: () => forget(),
+      onLost: () => forget(),
+    });
+    this.listeners.push(listener);
+    return { heard: () => listener.listening };
   }
 
   async createInvitation(i: InvitationRecord): Promise<void> {
@@ -345,6 +373,7 @@ export class PostgresIdentityStore implements IdentityStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all(this.listeners.map((listener) => listener.stop()));
     await this.pool.end();
   }
 }

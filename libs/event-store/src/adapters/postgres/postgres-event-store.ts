@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import {
   AllSubscription,
   ANY,
@@ -17,6 +17,7 @@ import { assertAppendable, checkExpectedRevision, retryStartRevision } from '../
 import { pollingSubscription } from '../../polling-subscription';
 import { PostgresMigration } from './postgres-migrations';
 import { openMigratedPool } from './postgres-pool';
+import { listenToPostgres, PostgresListener } from './postgres-listener';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:5432/database`. */
@@ -130,9 +131,7 @@ export class PostgresEventStore implements EventStore {
   private commits = 0;
   private appends = 0;
   private readonly listeners = new Set<() => void>();
-  private listener: Client | undefined;
-  private listenerStarting = false;
-  private relistenTimer: NodeJS.Timeout | undefined;
+  private listener: PostgresListener | undefined;
 
   private constructor(
     private readonly pool: Pool,
@@ -214,10 +213,9 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     // Whatever was accepted before close is still written (and answered).
     while (this.flushing || this.queue.length > 0) await (this.flushing ?? this.flush());
-    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     const listener = this.listener;
     this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await listener?.stop();
     this.listeners.forEach((wake) => wake());
     this.listeners.clear();
     await this.pool.end();
@@ -406,44 +404,20 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Keeps one connection LISTENing while anyone subscribes. If it drops, subscriptions keep
-   * polling, and it reconnects after a second (waking everyone, in case a notification was lost).
+   * polling; when it listens again everyone is woken, in case a notification was lost.
    */
   private listen(): void {
-    if (this.listener || this.listenerStarting || this.closed || this.listeners.size === 0) return;
-    this.listenerStarting = true;
-    const client = new Client({ connectionString: this.options.connectionString, application_name: 'solmu-listen' });
-    const retry = () => {
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-      if (this.closed || this.relistenTimer) return;
-      this.relistenTimer = setTimeout(() => {
-        this.relistenTimer = undefined;
-        this.listen();
-        this.listeners.forEach((wake) => wake());
-      }, 1000);
-      this.relistenTimer.unref();
-    };
-    client.on('notification', () => this.listeners.forEach((wake) => wake()));
-    client.on('error', retry);
-    client.on('end', () => {
-      if (this.listener === client) retry();
+    if (this.listener || this.closed || this.listeners.size === 0) return;
+    const wakeAll = () => this.listeners.forEach((wake) => wake());
+    this.listener = listenToPostgres({
+      connectionString: this.options.connectionString,
+      channel: CHANNEL,
+      applicationName: 'solmu-listen',
+      onNotification: wakeAll,
+      // Anything committed between the subscription's last read and LISTEN taking effect.
+      onListening: wakeAll,
+      onLost: () => undefined,
     });
-    client
-      .connect()
-      .then(() => client.query(`LISTEN ${CHANNEL}`))
-      .then(
-        () => {
-          this.listenerStarting = false;
-          if (this.closed) return void client.end().catch(() => undefined);
-          this.listener = client;
-          // Anything committed between the subscription's last read and LISTEN taking effect.
-          this.listeners.forEach((wake) => wake());
-        },
-        () => {
-          this.listenerStarting = false;
-          retry();
-        },
-      );
   }
 }
 
