@@ -28,9 +28,9 @@ export function frameReader(answer: StepsAnswer): FrameReader {
       while (at < step) apply(++at);
       const frame = answer.frames[step];
       const nodes = frame.members.map((index, i) => {
-        const member = answer.members[index];
-        const measures = Object.fromEntries(MEASURES.map((m) => [m, frame.measures[m][i]])) as Picture['nodes'][number]['measures'];
-        return { ...member, measures };
+        const measures = {} as Picture['nodes'][number]['measures'];
+        for (const m of MEASURES) measures[m] = frame.measures[m][i];
+        return { ...answer.members[index], measures };
       });
       const drawn: PictureTie[] = [];
       for (const [index, [kind, strength]] of ties) {

@@ -207,6 +207,13 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
     setPlaying(!playing);
   };
 
+  // The same element while the tables' picture stands, so a slider step does not diff a thousand rows
+  // (Preact skips a subtree whose element is unchanged): that work delayed the next step.
+  const tables = useMemo(
+    () => tablePicture && <PictureTables date={tablePicture.date} picture={tablePicture.picture} picked={picked} onMember={(id) => setSelection({ member: id })} onTie={(a, b) => setSelection({ tie: [a, b] })} />,
+    [tablePicture, picked],
+  );
+
   return (
     <section class="picture" aria-labelledby="picture-title">
       <h1 id="picture-title">{t('picture.title')}</h1>
@@ -273,7 +280,7 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
         <Legend />
         {selection && shown && <SidePanel network={network} picture={shown.picture} at={shown.date} selection={selection} onSelect={setSelection} />}
       </div>
-      {tablePicture && <PictureTables date={tablePicture.date} picture={tablePicture.picture} picked={picked} onMember={(id) => setSelection({ member: id })} onTie={(a, b) => setSelection({ tie: [a, b] })} />}
+      {tables}
     </section>
   );
 }
