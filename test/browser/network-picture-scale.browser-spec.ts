@@ -54,6 +54,8 @@ it(`redraws a network of ${MEMBERS} members at each slider step`, async () => {
   expect(summaryNow).toMatch(new RegExp(`^${MEMBERS + 5} members`));
 
   const slider = page.getByRole('slider', { name: 'Date' });
+  // The slider moves once the network's history (every stop's picture) has loaded.
+  await page.locator('input[type=range]:not([disabled])').waitFor();
   await slider.focus();
   await page.keyboard.press('Home');
   const fetched: number[] = [];

@@ -60,6 +60,8 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   const current = history ? (step === null ? history.answer.steps.length - 1 : Math.min(step, history.answer.steps.length - 1)) : 0;
   const at: string | undefined = history?.answer.steps[current];
   const loadingHistory = history === null || history.interval !== interval;
+  /** Nothing to move through yet: the history is loading (or, for a network with no dated event, empty). */
+  const still = loadingHistory || at === undefined;
   /** A stop's date in the network's zone: the stops are the ends of its weeks and months. */
   const stopDate = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: history?.answer.timeZone }), [language, history]);
 
@@ -242,20 +244,20 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
         </div>
       </div>
       <div class="picture__time">
-        <button type="button" class="picture__play" onClick={play} aria-pressed={playing} disabled={loadingHistory}>
+        <button type="button" class="picture__play" onClick={play} aria-pressed={playing} disabled={still}>
           {playing ? t('picture.pause') : t('picture.play')}
         </button>
         <label class="picture__slider">
           <span>{t('picture.date')}</span>
           <input
             type="range"
-            data-date={loadingHistory ? undefined : at}
+            data-date={still ? undefined : at}
             min={0}
-            max={loadingHistory || !history ? 0 : history.answer.steps.length - 1}
+            max={still || !history ? 0 : history.answer.steps.length - 1}
             step={1}
-            value={loadingHistory ? 0 : current}
-            disabled={loadingHistory}
-            aria-valuetext={!loadingHistory && at ? stopDate.format(new Date(at)) : t('picture.loadingHistory')}
+            value={still ? 0 : current}
+            disabled={still}
+            aria-valuetext={!still && at ? stopDate.format(new Date(at)) : t('picture.loadingHistory')}
             onInput={(e) => { setPlaying(false); moveTo(Number(e.currentTarget.value)); }}
           />
         </label>
