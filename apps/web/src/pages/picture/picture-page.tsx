@@ -53,6 +53,8 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   /** Answers already loaded, by interval: switching back draws at once. */
   const histories = useRef(new Map<StepInterval, History>());
   const stepStarted = useRef(0);
+  /** The tables of the picture now (/graph), which stand for the last stop's. */
+  const nowTables = useRef<{ date: string; picture: GraphPicture } | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   /** What the canvas shows now (date and measure), so a picture is never drawn twice. */
   const drawnKey = useRef('');
@@ -117,7 +119,8 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
       if (!alive) return;
       if (error) return setProblem(formProblems(error, []).general.join(' '));
       const now = data as unknown as GraphPicture;
-      setTablePicture((tables) => tables ?? { date: now.at, picture: now });
+      nowTables.current = { date: now.at, picture: now };
+      setTablePicture((tables) => tables ?? nowTables.current);
       // The history came first: its last stop is drawn already.
       if (drawnKey.current !== '') return;
       drawNow(now.at, now, sizeBy);
@@ -159,6 +162,10 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
   // The tables at the stop shown, once the slider rests there.
   useEffect(() => {
     if (!shown || tablePicture?.date === shown.date) return;
+    // The last stop is now: the picture from /graph has its tables already (asking again would load
+    // the worker and the page with a second 5 MB picture just as the slider starts moving).
+    const last = history?.answer.steps.at(-1);
+    if (shown.date === last && nowTables.current) return void (tablePicture !== nowTables.current && setTablePicture(nowTables.current));
     let alive = true;
     const timer = setTimeout(() => {
       void api.GET('/api/networks/{networkId}/graph', { params: { path: { networkId: network.id }, query: { at: shown.date, provenance: 'false' } } }).then(({ data }) => {
