@@ -244,6 +244,8 @@ it('is usable on a tablet (820 × 1180): timeline, picture and tips fit the widt
     await page.locator('.picture__summary[data-drawn]').waitFor();
     await fits();
     const slider = page.getByRole('slider', { name: 'Date' });
+    // The slider moves once the network's history (every stop's picture) has loaded.
+    await page.locator('input[type=range]:not([disabled])').waitFor();
     await slider.focus();
     await page.keyboard.press('Home');
     await page.locator(`.picture__summary[data-drawn="${await slider.getAttribute('data-date')}"]`).waitFor();

@@ -284,6 +284,7 @@ const CASES: Case[] = [
     expect: onlyFor(200, ANALYSIS),
     check: (body, _role, w) => expect(body.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([w.memberSelf, w.memberOther, w.memberOther2])),
   },
+  { route: 'GET /api/networks/:networkId/graph/steps', path: A('/graph/steps?interval=month'), expect: onlyFor(200, ANALYSIS) },
   { route: 'GET /api/networks/:networkId/timeline', path: A('/timeline?interval=month&from=2024-01-01&to=2024-04-01'), expect: onlyFor(200, ANALYSIS) },
   { route: 'GET /api/networks/:networkId/export', path: A('/export?format=edges.csv'), expect: onlyFor(200, ANALYSIS) },
   {
@@ -522,6 +523,7 @@ describe('access matrix: every route × every kind of caller', () => {
       expect({
         network: await asMember(''),
         graph: await asMember('/graph'),
+        steps: await asMember('/graph/steps'),
         timeline: await asMember('/timeline?interval=month&from=2024-01-01&to=2024-04-01'),
         export: await asMember('/export?format=edges.csv'),
         effect: await asMember(`/interventions/${world.interventionId}/effect`),
@@ -529,7 +531,7 @@ describe('access matrix: every route × every kind of caller', () => {
         ownEgo: await asMember(`/members/${world.memberSelf}/ego`),
         othersTie: await asMember(`/ties/${world.memberOther}/${world.memberOther2}`),
         ownTie: await asMember(`/ties/${world.memberSelf}/${world.memberOther}`),
-      }).toEqual({ network: 200, graph: 403, timeline: 403, export: 403, effect: 403, othersEgo: 403, ownEgo: 200, othersTie: 403, ownTie: 200 });
+      }).toEqual({ network: 200, graph: 403, steps: 403, timeline: 403, export: 403, effect: 403, othersEgo: 403, ownEgo: 200, othersTie: 403, ownTie: 200 });
       // Two of the member's contacts know each other: the member's ego network no longer says so,
       // nor what the contacts' measures are; the coordinator's view of it still does.
       await solmu.requestAs(tokens.coordinator, 'POST', `/networks/${world.A}/interactions`, { kind: 'discussed', participants: [world.memberSelf, world.memberOther2], occurredAt: '2024-03-02T10:00:00Z' });

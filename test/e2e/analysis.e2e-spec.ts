@@ -56,6 +56,25 @@ describe('the network picture, its development and tips, on the demo network', (
     expect([bad.status, bad.body.problems[0].field]).toEqual([400, 'provenance']);
   });
 
+  it('the picture at every slider stop in one answer: the last stop is /graph now, any stop is /graph at its date', async () => {
+    const { body, status } = await solmu.request('GET', `/networks/${networkId}/graph/steps?interval=month`);
+    expect(status).toBe(200);
+    expect(body.frames.map((f: { at: string }) => f.at)).toEqual(body.steps);
+    expect(body.steps.length).toBeGreaterThan(6);
+    const now = (await solmu.request('GET', `/networks/${networkId}/graph`)).body;
+    expectSamePicture(decodeFrame(body, body.frames.length - 1), now);
+    for (const k of [0, Math.floor(body.frames.length / 2)]) {
+      const at = (await solmu.request('GET', `/networks/${networkId}/graph?at=${body.steps[k]}`)).body;
+      expect(at.at).toBe(body.steps[k]);
+      expectSamePicture(decodeFrame(body, k), at);
+    }
+    const weekly = await solmu.request('GET', `/networks/${networkId}/graph/steps?interval=week&window=sliding:90`);
+    expect([weekly.status, weekly.body.window, weekly.body.steps.length]).toEqual([200, 'sliding:90', expect.any(Number)]);
+    expect(weekly.body.steps.length).toBeGreaterThan(body.steps.length * 4);
+    const bad = await solmu.request('GET', `/networks/${networkId}/graph/steps?interval=day`);
+    expect([bad.status, bad.body.problems[0].field]).toEqual([400, 'interval']);
+  });
+
   it('a bad window or date names the field', async () => {
     const window = await solmu.request('GET', `/networks/${networkId}/graph?window=forever`);
     const date = await solmu.request('GET', `/networks/${networkId}/graph?at=yesterday`);
@@ -228,3 +247,44 @@ describe('live analysis and rebuilds', () => {
   });
 });
 
+
+interface StepsAnswer {
+  members: Array<{ id: string }>;
+  ties: Array<[number, number]>;
+  kinds: string[];
+  frames: Array<{ members: number[]; ties: number[]; gone: number[]; measures: Record<string, Array<number | null>> }>;
+}
+
+/** Frame k of a /graph/steps answer as members (id → measures) and ties (pair → kind, strength): frame 0 with the changes of 1…k. */
+function decodeFrame(answer: StepsAnswer, k: number) {
+  const ties = new Map<number, [number, number]>();
+  for (const frame of answer.frames.slice(0, k + 1)) {
+    for (const index of frame.gone) ties.delete(index);
+    for (let i = 0; i < frame.ties.length; i += 3) ties.set(frame.ties[i], [frame.ties[i + 1], frame.ties[i + 2]]);
+  }
+  const frame = answer.frames[k];
+  const id = (index: number) => answer.members[index].id;
+  const measures = Object.keys(frame.measures);
+  return {
+    members: new Map(frame.members.map((index, i) => [id(index), Object.fromEntries(measures.map((m) => [m, frame.measures[m][i]]))])),
+    ties: new Map([...ties].map(([index, [kind, strength]]) => [answer.ties[index].map(id).sort().join('|'), { kind: answer.kinds[kind], strength }])),
+  };
+}
+
+/** The frame is /graph's picture: the same members and ties, measures to 4 significant digits, strengths to 2 decimals. */
+function expectSamePicture(frame: ReturnType<typeof decodeFrame>, graph: { nodes: Array<{ id: string; measures: Record<string, number | null> }>; ties: Array<{ a: string; b: string; deepestKind: string; strength: number }> }) {
+  expect([...frame.members.keys()].sort()).toEqual(graph.nodes.map((n) => n.id).sort());
+  for (const node of graph.nodes) {
+    const drawn = frame.members.get(node.id)!;
+    for (const [measure, value] of Object.entries(drawn)) {
+      const exact = node.measures[measure];
+      const close = value === null || exact === null ? value === exact : Math.abs(value - exact) <= 5e-4 * Math.abs(exact) + 1e-12;
+      expect([node.id, measure, close ? 'close' : `${value} vs ${exact}`]).toEqual([node.id, measure, 'close']);
+    }
+  }
+  expect([...frame.ties.keys()].sort()).toEqual(graph.ties.map((t) => [t.a, t.b].sort().join('|')).sort());
+  for (const tie of graph.ties) {
+    const drawn = frame.ties.get([tie.a, tie.b].sort().join('|'))!;
+    expect([drawn.kind, Math.abs(drawn.strength - tie.strength) <= 0.005 + 1e-9]).toEqual([tie.deepestKind, true]);
+  }
+}

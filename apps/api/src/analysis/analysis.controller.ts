@@ -7,13 +7,14 @@ import {
   GetEgoNetworkQuery,
   GetGraphQuery,
   GetInterventionEffectQuery,
+  GetPictureStepsQuery,
   GetTieHistoryQuery,
   GetTimelineQuery,
   GetTipsQuery,
 } from '@solmu/projections';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { AtParams, ExportParams, GraphParams, InterventionEffectParams, TimelineParams } from './analysis.dto';
+import { AtParams, ExportParams, GraphParams, InterventionEffectParams, PictureStepsParams, TimelineParams } from './analysis.dto';
 
 /**
  * The network picture and its development: the graph at any date, the timeline with phases,
@@ -30,6 +31,15 @@ export class AnalysisController {
     const snapshot = await this.queries.execute(new GetGraphQuery(networkId, at, principal));
     // Left out here, at the edge: the analysis is the same either way, only the answer is smaller.
     return provenance === 'false' ? { ...snapshot, ties: snapshot.ties.map(({ interactionIds: _provenance, ...tie }) => tie) } : snapshot;
+  }
+
+  /**
+   * The picture at every stop of the time slider (each week's or month's end, and now) in one compact
+   * answer: members and ties listed once, frames by index, ties as changes from the frame before.
+   */
+  @Get('graph/steps')
+  steps(@Param('networkId') networkId: string, @Query() params: PictureStepsParams, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetPictureStepsQuery(networkId, params, principal));
   }
 
   @Get('timeline')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { TIMELINE_INTERVALS, TimelineInterval } from '@solmu/analysis';
+import { PICTURE_STEP_INTERVALS, PictureStepInterval, TIMELINE_INTERVALS, TimelineInterval } from '@solmu/analysis';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsDateInput, IsTieWindow } from '../fields/field-rules';
 
@@ -58,6 +58,22 @@ export class TimelineParams {
   @IsOptional()
   @IsDateInput()
   to?: string;
+}
+
+export class PictureStepsParams {
+  @ApiPropertyOptional({
+    enum: PICTURE_STEP_INTERVALS,
+    default: 'month',
+    description: 'The slider stops at the end of each week or month (in the network’s time zone) from the founding, and now; more than 400 stops is 400 too_many_buckets naming interval.',
+  })
+  @IsOptional()
+  @IsIn(PICTURE_STEP_INTERVALS)
+  interval?: PictureStepInterval;
+
+  @ApiPropertyOptional({ description: WINDOW, default: 'cumulative', example: 'sliding:180' })
+  @IsOptional()
+  @IsTieWindow()
+  window?: string;
 }
 
 export class ExportParams extends AtParams {

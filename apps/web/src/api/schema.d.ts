@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/networks/{networkId}/graph/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalysisController_steps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/{networkId}/imports": {
         parameters: {
             query?: never;
@@ -1612,6 +1628,41 @@ export interface operations {
                 at?: string;
                 /** @description false leaves out each tie’s `interactionIds` (its provenance; GET …/ties/:a/:b gives a tie’s history). The network picture draws without them, and on a network of 100,000 interactions they are more than half of the answer (11.0 MB, 4.8 MB without, at 1,000 members). */
                 provenance?: "true" | "false";
+                /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
+                window?: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Try again later: the database cannot be reached (store_unavailable; nothing was saved) or the read models did not catch up in time (read_models_behind). A retry after Retry-After is safe. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AnalysisController_steps: {
+        parameters: {
+            query?: {
+                /** @description The slider stops at the end of each week or month (in the network’s time zone) from the founding, and now; more than 400 stops is 400 too_many_buckets naming interval. */
+                interval?: "week" | "month";
                 /** @description Which ties count: cumulative, sliding:<days> or decay:<half-life days> (days > 0); a bad one is 400 invalid_tie_window. */
                 window?: string;
             };

@@ -156,7 +156,8 @@ interface DrawnTie {
   tie: Tie;
 }
 
-function memberNode(member: MemberRecord, span: MembershipSpan): MemberNode {
+/** A member's node attributes during one membership span. */
+export function memberNode(member: MemberRecord, span: MembershipSpan): MemberNode {
   const node: MemberNode = { id: member.id, name: member.name, memberType: member.memberType, role: member.role, joinedAt: span.joinedAt };
   if (member.organisation !== undefined) node.organisation = member.organisation;
   return node;

@@ -14,3 +14,5 @@ export { bucketKey } from './bucket-memo';
 export type { BucketMemo } from './bucket-memo';
 export { forEachWindowGraph } from './window-graphs';
 export type { MeasureGraph, MeasureTie, WindowGraphOptions } from './window-graphs';
+export { FRAME_MEASURES, PICTURE_STEPS_DEFAULTS, PICTURE_STEP_INTERVALS, pictureSteps, roundMeasure } from './picture-steps';
+export type { FrameMeasure, FrameMeasures, PictureFrame, PictureStepInterval, PictureSteps, PictureStepsOptions, StepMember, StepMemo } from './picture-steps';

@@ -18,6 +18,9 @@ import {
   interventionEffect,
   NetworkHistoryEvent,
   pairKey,
+  PictureSteps,
+  pictureSteps,
+  FrameMeasures,
   Tip,
   tips,
   tipsForMember,
@@ -29,7 +32,7 @@ import {
 import { Clock, NotFound } from '@solmu/kernel';
 import { decodeAnalysedNetwork, encodeAnalysedNetwork, estimateBytes } from './analysis-snapshot';
 import { AnalysedNetwork, AnalysisAt, GraphNode, GraphSnapshot, GraphSnapshots, GraphTie, resolveAt } from './analysis-view';
-import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
+import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, PictureStepsQueryOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
 import { BucketMemoCache } from './bucket-memo-cache';
 import { TimelineCache } from './timeline-cache';
 
@@ -60,6 +63,7 @@ export interface TipsViewer {
 export type AnalysisRequest =
   | { kind: 'graph'; networkId: string; options: AnalysisAt }
   | { kind: 'timeline'; networkId: string; options: TimelineQueryOptions }
+  | { kind: 'steps'; networkId: string; options: PictureStepsQueryOptions }
   | { kind: 'ego'; networkId: string; memberId: string; options: AnalysisAt }
   | { kind: 'tips'; networkId: string; options: AnalysisAt; viewer?: TipsViewer }
   | { kind: 'tie'; networkId: string; a: string; b: string }
@@ -73,7 +77,7 @@ export interface ExportedFile {
   chunks: Iterable<string>;
 }
 
-export type AnalysisAnswer = GraphSnapshot | Timeline | EgoNetwork | { at: string; window: string; tips: Tip[] } | TieHistory | ExportedFile | ReturnType<typeof interventionEffect>;
+export type AnalysisAnswer = GraphSnapshot | Timeline | PictureSteps | EgoNetwork | { at: string; window: string; tips: Tip[] } | TieHistory | ExportedFile | ReturnType<typeof interventionEffect>;
 
 const LADDER = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
 const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
@@ -94,6 +98,13 @@ export class AnalysisEngine {
   private readonly timelines = new TimelineCache();
   /** Closed buckets keep their measures across timelines (a changed network re-measures only what changed). */
   private readonly buckets = new BucketMemoCache();
+  /** The picture's slider stops, kept as timelines are (a minute, or until the network changes). */
+  private readonly steps = new TimelineCache<PictureSteps>(8);
+  /**
+   * A stop's member measures by its graph's content: a closed month is measured once. An entry is
+   * seven numbers per member (about 60 kB at 1,000 members), so this holds a few networks' stops.
+   */
+  private readonly stepMeasures = new BucketMemoCache<FrameMeasures>(240);
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -131,6 +142,7 @@ export class AnalysisEngine {
     this.networks.delete(networkId);
     this.snapshots.forget(networkId);
     this.timelines.forget(networkId);
+    this.steps.forget(networkId);
   }
 
   /** Folds one event of a network held; an event at or before the network's position is ignored (re-delivery). */
@@ -151,6 +163,8 @@ export class AnalysisEngine {
         return this.snapshot(request.networkId, request.options, context).snapshot;
       case 'timeline':
         return this.timeline(request.networkId, request.options, context);
+      case 'steps':
+        return this.pictureSteps(request.networkId, request.options, context);
       case 'ego':
         return this.ego(request.networkId, request.memberId, request.options, context);
       case 'tips':
@@ -194,6 +208,18 @@ export class AnalysisEngine {
       memo: this.buckets,
     });
     this.timelines.set(key, network.history.revision, this.now, answer);
+    return answer;
+  }
+
+  /** Every stop of the picture's time slider at once, up to now (see @solmu/analysis picture-steps.ts). */
+  private pictureSteps(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext): PictureSteps {
+    const { window } = resolveAt({ window: options.window }, this.clock);
+    const network = this.network(networkId);
+    const key = JSON.stringify([networkId, options.interval, window, context.timeZone, context.weights]);
+    const cached = this.steps.get(key, network.history.revision, this.now);
+    if (cached) return cached;
+    const answer = pictureSteps(network.history, { interval: options.interval, window, to: this.clock.now(), timeZone: context.timeZone, weights: context.weights, memo: this.stepMeasures });
+    this.steps.set(key, network.history.revision, this.now, answer);
     return answer;
   }
 

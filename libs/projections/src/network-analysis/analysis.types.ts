@@ -2,7 +2,7 @@
  * The shapes the analysis queries take and answer, shared by the handlers on the main thread and the
  * engine in the analysis worker.
  */
-import type { TimelineInterval } from '@solmu/analysis';
+import type { PictureStepInterval, TimelineInterval } from '@solmu/analysis';
 import type { AnalysisAt, GraphNode, GraphTie } from './analysis-view';
 
 export interface TimelineQueryOptions {
@@ -11,6 +11,12 @@ export interface TimelineQueryOptions {
   window?: string;
   from?: string;
   to?: string;
+}
+
+export interface PictureStepsQueryOptions {
+  /** Default `month`. */
+  interval?: PictureStepInterval;
+  window?: string;
 }
 
 export interface EgoNetwork {

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { interventionEffect, Tip, Timeline } from '@solmu/analysis';
+import { interventionEffect, PictureSteps, Tip, Timeline } from '@solmu/analysis';
 import { Clock, CLOCK, Forbidden, Principal } from '@solmu/kernel';
 import { LEGACY_TIME_ZONE } from '@solmu/network';
 import { ReadAccess } from '../network-access';
 import { NetworkDirectory } from '../network-directory/network-directory.projection';
 import type { AnalysisContext } from './analysis-engine';
 import { AnalysisAt, GraphSnapshot } from './analysis-view';
-import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
+import type { EgoNetwork, ExportFormat, ExportOptions, InterventionEffectOptions, PictureStepsQueryOptions, TieHistory, TimelineQueryOptions } from './analysis.types';
 import { AnalysisPool, StreamedFile } from './worker/analysis-pool';
 
 export class GetGraphQuery extends Query<GraphSnapshot> {
@@ -22,6 +22,13 @@ export class GetTimelineQuery extends Query<Timeline> {
     readonly options: TimelineQueryOptions,
     readonly principal: Principal,
   ) {
+    super();
+  }
+}
+
+/** The picture at every stop of the time slider, up to now: a slider step is then drawn without a request. */
+export class GetPictureStepsQuery extends Query<PictureSteps> {
+  constructor(readonly networkId: string, readonly options: PictureStepsQueryOptions, readonly principal: Principal) {
     super();
   }
 }
@@ -91,6 +98,15 @@ export class GetTimelineHandler extends AnalysisHandler implements IQueryHandler
   async execute({ networkId, options, principal }: GetTimelineQuery): Promise<Timeline> {
     await this.access.to(networkId, principal, 'analysis:read');
     return this.pool.ask({ kind: 'timeline', networkId, options }, this.context(networkId));
+  }
+}
+
+@QueryHandler(GetPictureStepsQuery)
+export class GetPictureStepsHandler extends AnalysisHandler implements IQueryHandler<GetPictureStepsQuery> {
+  async execute({ networkId, options, principal }: GetPictureStepsQuery): Promise<PictureSteps> {
+    // What /graph shows, at more dates: the same rule.
+    await this.access.to(networkId, principal, 'analysis:read');
+    return this.pool.ask({ kind: 'steps', networkId, options }, this.context(networkId));
   }
 }
 

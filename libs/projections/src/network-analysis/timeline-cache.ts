@@ -7,14 +7,15 @@ const FRESH_MS = 60_000;
  * the "now" picture in analysis-view.ts: the open bucket ends now, and sliding windows move with
  * time). Computing one measures every bucket — about 2 s on 1,000 members and 100,000 interactions
  * (`npm run bench -- web`) — so a coordinator reopening the dashboard, or a second coordinator,
- * waits for nothing. A few entries per worker; the oldest goes first.
+ * waits for nothing. A few entries per worker; the oldest goes first. The picture's slider stops
+ * (picture-steps) are kept by the same rule, in a cache of their own.
  */
-export class TimelineCache {
-  private readonly entries = new Map<string, { revision: number; computedAt: number; timeline: Timeline }>();
+export class TimelineCache<T = Timeline> {
+  private readonly entries = new Map<string, { revision: number; computedAt: number; timeline: T }>();
 
   constructor(private readonly capacity = 16) {}
 
-  get(key: string, revision: number, now: number): Timeline | undefined {
+  get(key: string, revision: number, now: number): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.revision !== revision || now - entry.computedAt >= FRESH_MS || now < entry.computedAt) {
@@ -32,7 +33,7 @@ export class TimelineCache {
     for (const key of this.entries.keys()) if ((JSON.parse(key) as unknown[])[0] === networkId) this.entries.delete(key);
   }
 
-  set(key: string, revision: number, now: number, timeline: Timeline): void {
+  set(key: string, revision: number, now: number, timeline: T): void {
     this.entries.delete(key);
     this.entries.set(key, { revision, computedAt: now, timeline });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Key } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
-import { MEASURES, MEMBER_TYPES, type Measure, type Picture } from './picture-view';
+import { MEASURES, MEMBER_TYPES, type GraphPicture, type Measure } from './picture-view';
 
 type SortKey = 'name' | Measure;
 
@@ -9,7 +9,7 @@ type SortKey = 'name' | Measure;
  * The members (sortable by any measure, filterable by type) and the ties, as tables: everything the
  * canvas shows, reachable by keyboard and screen reader. A name or a tie opens the side panel.
  */
-export function PictureTables({ date: at, picture, picked = [], onMember, onTie }: { date: string; picture: Picture; picked?: string[]; onMember: (id: string) => void; onTie: (a: string, b: string) => void }) {
+export function PictureTables({ date: at, picture, picked = [], onMember, onTie }: { date: string; picture: GraphPicture; picked?: string[]; onMember: (id: string) => void; onTie: (a: string, b: string) => void }) {
   const { t, number, date } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'degree', descending: true });
   const [type, setType] = useState('');

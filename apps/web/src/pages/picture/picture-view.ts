@@ -1,4 +1,7 @@
-/** What the picture reads from GET /api/networks/:id/graph (the OpenAPI document does not describe answers). */
+/**
+ * What the picture reads from GET /api/networks/:id/graph and /graph/steps (the OpenAPI document
+ * does not describe answers).
+ */
 export const MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'eigenvector', 'clustering', 'constraint'] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -13,11 +16,16 @@ export interface PictureNode {
   measures: Record<Measure, number | null> & Record<string, number | null>;
 }
 
+/** What the canvas draws of a tie: a slider stop's frame has this much. */
 export interface PictureTie {
   a: string;
   b: string;
   deepestKind: string;
   strength: number;
+}
+
+/** A tie as /graph answers it, with what the tables list. */
+export interface TieDetails extends PictureTie {
   interactions: number;
   first: string;
   last: string;
@@ -29,8 +37,31 @@ export interface Picture {
   ties: PictureTie[];
 }
 
+/** The picture as /graph answers it. */
+export interface GraphPicture extends Picture {
+  ties: TieDetails[];
+}
+
 export interface EgoAnswer {
-  alters: Array<PictureNode & { tie: PictureTie }>;
+  alters: Array<PictureNode & { tie: TieDetails }>;
+}
+
+export type StepInterval = 'week' | 'month';
+
+/**
+ * GET /graph/steps: the picture at every slider stop. Members and ties are listed once; a frame names
+ * its members by index, with each measure aligned with them, and carries only the ties that appeared
+ * or changed since the frame before (`ties`: flat [tie, kind, strength] triples) and those that went (`gone`).
+ */
+export interface StepsAnswer {
+  interval: StepInterval;
+  window: string;
+  timeZone: string;
+  steps: string[];
+  members: Array<{ id: string; name: string; organisation?: string; type: string; role: string; joinedAt: string }>;
+  ties: Array<[number, number]>;
+  kinds: string[];
+  frames: Array<{ at: string; members: number[]; ties: number[]; gone: number[]; measures: Record<Measure, Array<number | null>> }>;
 }
 
 export interface TieHistoryAnswer {
