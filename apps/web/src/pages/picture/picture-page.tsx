@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formProblems } from '../../api/problems';
 import type { NetworkSummary } from '../../api/views';
@@ -118,7 +118,9 @@ export function PicturePage({ network }: { network: NetworkSummary }) {
     return request;
   };
 
-  useEffect(() => {
+  // A layout effect, run as soon as the new date is rendered: an effect waits for the next frame
+  // (Preact runs effects after a requestAnimationFrame), 20 ms of a 75 ms step on the bench.
+  useLayoutEffect(() => {
     if (!at) return;
     stepStarted.current = performance.now();
     let alive = true;

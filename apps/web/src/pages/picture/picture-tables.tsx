@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Key } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
@@ -5,11 +6,36 @@ import { MEASURES, MEMBER_TYPES, type Measure, type Picture } from './picture-vi
 
 type SortKey = 'name' | Measure;
 
+interface Props {
+  date: string;
+  picture: Picture;
+  picked?: string[];
+  onMember: (id: string) => void;
+  onTie: (a: string, b: string) => void;
+}
+
+/**
+ * The tables, re-rendered only when their date, picture or picked members change. The page
+ * re-renders at every slider step (and again once the step is drawn), and rebuilding 1,000 rows of
+ * nine cells each time took 20 ms of a 75 ms step before the canvas was redrawn (median of
+ * `npm run bench -- web --only=slider --profile`). The callbacks are left out of the comparison:
+ * the page's only open the side panel, whichever render's closure calls them.
+ */
+export class PictureTables extends Component<Props> {
+  shouldComponentUpdate(next: Props): boolean {
+    return next.date !== this.props.date || next.picture !== this.props.picture || next.picked !== this.props.picked;
+  }
+
+  render(props: Props) {
+    return <Tables {...props} />;
+  }
+}
+
 /**
  * The members (sortable by any measure, filterable by type) and the ties, as tables: everything the
  * canvas shows, reachable by keyboard and screen reader. A name or a tie opens the side panel.
  */
-export function PictureTables({ date: at, picture, picked = [], onMember, onTie }: { date: string; picture: Picture; picked?: string[]; onMember: (id: string) => void; onTie: (a: string, b: string) => void }) {
+function Tables({ date: at, picture, picked = [], onMember, onTie }: Props) {
   const { t, number, date } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'degree', descending: true });
   const [type, setType] = useState('');
