@@ -94,9 +94,15 @@ export class NetworkCanvas {
    * Answers the members drawn undimmed, read back from what sigma displays (tests check it).
    */
   highlight(memberId: string | undefined, picked: readonly string[] = []): string[] {
-    this.highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    const highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    // sigma applies the reducers as it indexes, so after a redraw with the same members picked out
+    // what it displays is already dimmed right, and the page calls this after every redraw: a full
+    // refresh is the work of sigma's part of a new graph again (15-18 ms on 1,000 members). A member
+    // highlighted is refreshed always: which members are their neighbours changes with the date.
+    const unchanged = highlighted === undefined && this.highlighted === undefined && picked.length === this.picked.size && picked.every((id) => this.picked.has(id));
+    this.highlighted = highlighted;
     this.picked = new Set(picked);
-    this.sigma.refresh();
+    if (!unchanged) this.sigma.refresh();
     return this.graph.filterNodes((node) => this.sigma.getNodeDisplayData(node)?.color !== DIMMED);
   }
 
