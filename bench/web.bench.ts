@@ -43,6 +43,9 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   // `--only=slider` (or dashboard, logging) measures one part, e.g. while profiling it.
   const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const part = (name: string) => !only || only === name;
+  // `--profile`: where a slider step's time goes (the canvas's measures, and the main thread sampled
+  // by the DevTools profiler, in a build that keeps function names).
+  const profile = args.includes('--profile');
   // The dashboard figures below assume the workers warm timelines ahead, which is opt-in (README,
   // SOLMU_ANALYSIS_WARM_TIMELINES); `SOLMU_ANALYSIS_WARM_TIMELINES=false npm run bench -- web` times it cold.
   process.env.SOLMU_ANALYSIS_WARM_TIMELINES ??= 'true';
@@ -53,7 +56,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   try {
     let t = performance.now();
     const webRoot = join(dir, 'web');
-    buildWebApp(webRoot);
+    buildWebApp(webRoot, !profile);
     report('web app built', { s: fmt((performance.now() - t) / 1000, 1) });
 
     t = performance.now();
@@ -85,7 +88,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     report('default timeline warmed in the background', { s: fmt((performance.now() - t - 2_100) / 1000, 1) });
 
     if (part('dashboard')) await dashboard(solmu, browser, runs);
-    if (part('slider')) await sliderSteps(solmu, browser);
+    if (part('slider')) await sliderSteps(solmu, browser, profile);
     if (part('logging')) await logging(solmu, browser, runs * 2);
   } finally {
     await browser?.close();
@@ -98,9 +101,9 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
  * The web app as `npm start` builds it, into a directory of this run's own: a test run building
  * dist/web meanwhile would swap the files under the open pages.
  */
-function buildWebApp(outDir: string): void {
+function buildWebApp(outDir: string, minify = true): void {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'apps', 'web', 'vite.config.mts'), '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'apps', 'web', 'vite.config.mts'), '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir', ...(minify ? [] : ['--minify', 'false'])], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -140,7 +143,7 @@ async function dashboard(solmu: RunningSolmu, browser: Browser, runs: number): P
  * Every stop's picture is in the history the page loads once (/graph/steps), so none of these asks
  * the API; the three rows are kept to show that each kind of move is now only a redraw.
  */
-async function sliderSteps(solmu: RunningSolmu, browser: Browser): Promise<void> {
+async function sliderSteps(solmu: RunningSolmu, browser: Browser, profile: boolean): Promise<void> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
   // A page is ready when the slider moves: the network's history (every stop's picture, one answer)
   // has loaded. That wait is printed as its own row, from the navigation's start to the answer.
@@ -171,9 +174,13 @@ async function sliderSteps(solmu: RunningSolmu, browser: Browser): Promise<void>
   const steps = Number(await slider.getAttribute('max'));
   const fresh: number[] = [];
   const seen: number[] = [];
-  for (const pass of [fresh, seen]) {
-    pass.push(await stepTo(page, () => page.keyboard.press('Home')));
-    for (let step = 1; step <= steps; step++) pass.push(await stepTo(page, () => page.keyboard.press('ArrowRight')));
+  const splits = { fresh: [] as Split[], seen: [] as Split[] };
+  for (const [pass, split] of [[fresh, splits.fresh], [seen, splits.seen]] as const) {
+    // The second pass, the redraw alone, is what `--profile` samples.
+    const sampling = profile && pass === seen ? await startProfiler(page) : undefined;
+    pass.push(await stepTo(page, () => page.keyboard.press('Home'), split));
+    for (let step = 1; step <= steps; step++) pass.push(await stepTo(page, () => page.keyboard.press('ArrowRight'), split));
+    if (sampling) printProfile(await sampling());
   }
   await page.close();
   page = await open();
@@ -188,15 +195,25 @@ async function sliderSteps(solmu: RunningSolmu, browser: Browser): Promise<void>
   summarise(`slider step, a new date (${steps} monthly steps)`, fresh, GOALS.step);
   summarise('slider step, a date seen before', seen, GOALS.step);
   summarise('slider jump to a date not fetched (5 steps)', jumps, GOALS.step);
+  if (profile) {
+    printSplit('  where a step to a new date went', splits.fresh);
+    printSplit('  where a step to a date seen before went', splits.seen);
+  }
   await context.close();
 }
 
-/** Moves the slider by `move`; answers the ms from its input event to the new date's picture drawn. */
-async function stepTo(page: Page, move: () => Promise<void>): Promise<number> {
+type Split = Record<string, number>;
+
+/**
+ * Moves the slider by `move`; answers the ms from its input event to the new date's picture drawn.
+ * With `splits`, adds where that time went (the canvas's measures, see `--profile`).
+ */
+async function stepTo(page: Page, move: () => Promise<void>, splits?: Split[]): Promise<number> {
   // Runs in the page (a function: the page's CSP refuses strings evaluated as code).
   await page.evaluate(() => {
     const page = globalThis as any;
     page.__step = undefined;
+    page.__split = undefined;
     const slider = page.document.querySelector('input[type=range]');
     slider.addEventListener(
       'input',
@@ -204,8 +221,13 @@ async function stepTo(page: Page, move: () => Promise<void>): Promise<number> {
         const started = event.timeStamp;
         const check = () => {
           const mark = page.performance.getEntriesByName('solmu:picture-drawn').find((m: any) => m.startTime >= started && m.detail === slider.dataset.date);
-          if (mark) page.__step = mark.startTime - started;
-          else setTimeout(check, 2);
+          if (!mark) return setTimeout(check, 2);
+          page.__step = mark.startTime - started;
+          // Where the step's time went (`--profile`): the canvas's measures of its redraw
+          // (network-canvas.ts) and, before them, everything from the key press to the redraw's start.
+          const parts = page.performance.getEntriesByType('measure').filter((m: any) => m.name.startsWith('solmu:draw:') && m.startTime >= started && m.startTime <= mark.startTime);
+          page.__split = Object.fromEntries(parts.map((m: any) => [m.name.slice('solmu:draw:'.length), m.duration]));
+          if (parts.length > 0) page.__split.before = parts[0].startTime - started;
         };
         check();
       },
@@ -217,6 +239,7 @@ async function stepTo(page: Page, move: () => Promise<void>): Promise<number> {
     const slider = page.locator('input[type=range]');
     throw new Error(`the slider's date ${await slider.getAttribute('data-date')} (step ${await slider.inputValue()}) was not drawn; drawn: ${await page.locator('.picture__summary').getAttribute('data-drawn')}`, { cause: error });
   });
+  if (splits) splits.push(await page.evaluate(() => ((globalThis as Record<string, unknown>).__split ?? {}) as Split));
   return page.evaluate(() => (globalThis as Record<string, unknown>).__step as number);
 }
 
@@ -258,6 +281,49 @@ async function logging(solmu: RunningSolmu, browser: Browser, runs: number): Pro
   const [first, ...rest] = times;
   summarise('logging on a phone: tap on Save → confirmation', rest, GOALS.logging, { first: `${fmt(first)} ms` });
   await context.close();
+}
+
+/** Starts the DevTools profiler on the page's main thread; the answer stops it and answers the profile. */
+async function startProfiler(page: Page): Promise<() => Promise<Profile>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    return profile as Profile;
+  };
+}
+
+interface Profile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions the main thread spent most time in (self time), idle left out, with the share of the busy time. */
+function printProfile(profile: Profile): void {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)!;
+    const file = frame.url.split('/').pop() ?? '';
+    const name = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  self.delete('(idle)');
+  const busy = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`  main thread busy ${fmt(busy)} ms over the pass of dates seen before; most self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${fmt(ms).padStart(6)} ms ${fmt((100 * ms) / busy, 1).padStart(5)} %  ${name}`);
+}
+
+/** The median of each part of the steps (ms): before the redraw, the graph built, sigma's setGraph, after. */
+function printSplit(label: string, splits: Split[]): void {
+  const names = [...new Set(splits.flatMap((split) => Object.keys(split)))];
+  const median = (name: string) => fmt(percentile(splits.map((split) => split[name] ?? 0).sort((a, b) => a - b), 50), 1);
+  const p95 = (name: string) => fmt(percentile(splits.map((split) => split[name] ?? 0).sort((a, b) => a - b), 95), 1);
+  report(label, Object.fromEntries(names.map((name) => [name, `${median(name)} / ${p95(name)}`])));
 }
 
 function summarise(label: string, times: number[], goalMs: number, extra: Record<string, string> = {}): void {

@@ -129,6 +129,33 @@ it('draws the network, and the time slider redraws it at an earlier date with fe
   console.log(`slider step (new date → picture redrawn), 7 members: ${timings.map((ms) => `${ms} ms`).join(', ')}`);
 });
 
+it("keeps picked-out members standing out as the slider adds members to the drawn graph and takes them away", async () => {
+  const page = await coordinatorPage();
+  await drawnWith(page, 7);
+  const { Cecilia, Eero } = world.members;
+  await page.goto(`${world.solmu.url}/picture?members=${Cecilia},${Eero}`);
+  /** What sigma displays undimmed, read back from its display data, once it is `ids`. */
+  const standingOut = (ids: string[]) => page.locator(`.picture__canvas[data-standing-out="${[...ids].sort().join(' ')}"]`).waitFor();
+  await drawnWith(page, 7);
+  await standingOut([Cecilia, Eero]);
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await page.keyboard.press('Home'); // members gone: a new graph, neither picked member in it
+  await drawnWith(page, 1);
+  await standingOut([]);
+  await page.keyboard.press('ArrowRight'); // only members added: the graph drawn is changed in place
+  await drawnWith(page, 5);
+  await standingOut([Cecilia]);
+  await page.keyboard.press('End');
+  await drawnWith(page, 7);
+  await standingOut([Cecilia, Eero]);
+  // A member chosen stands out with their neighbours instead; closing the panel picks the two out again.
+  await page.getByRole('button', { name: 'Daniel', exact: true }).click();
+  await page.locator(`.picture__canvas[data-standing-out~="${world.members.Daniel}"]`).waitFor();
+  await page.getByRole('complementary', { name: 'Daniel' }).getByRole('button', { name: 'Close' }).click();
+  await standingOut([Cecilia, Eero]);
+});
+
 it("opens a member's measures and ego network from the members table, and a tie's history", async () => {
   const page = await coordinatorPage();
   await drawnWith(page, 7);

@@ -1,11 +1,12 @@
 import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
-import { KIND_COLOURS, TYPE_COLOURS, type Measure, type Picture } from './picture-view';
+import { buildGraph, updateGraph } from './picture-graph';
+import type { Measure, Picture } from './picture-view';
 
 /**
- * The network drawn with sigma on one graphology graph that lives as long as the page. A new date
- * is applied as a difference (members and ties come and go; the rest stay where they are), so the
+ * The network drawn with sigma on a graphology graph (picture-graph.ts). A new date is applied as a
+ * difference (members and ties come and go; the rest stay where they are), so the
  * founding star visibly grows into a web instead of jumping to a new layout. Only members seen for
  * the first time are laid out, briefly, by ForceAtlas2 in a worker, with everyone else held fixed.
  * This module (sigma, graphology, the layout) is loaded only by the picture page.
@@ -53,9 +54,13 @@ export class NetworkCanvas {
 
   /**
    * Draws `picture`; answers how long the synchronous part took (graph built and rendered), in ms.
-   * Each date is a new graphology graph handed to sigma at once (setGraph: one indexing, one
-   * render). Changing the shown graph in place made sigma re-index every node and tie after each
-   * member or tie dropped: going back from 1,000 members to the founding froze the page for 20 s.
+   * When nothing has to go (a step forward in time), the graph sigma holds is changed in place:
+   * sigma indexes each change as it comes and everything is rendered once. Otherwise (a step back,
+   * a member who left) the date is a new graph handed to sigma at once (setGraph: one indexing, one
+   * render), because sigma re-indexes every node and tie after each one dropped: going back from
+   * 1,000 members to the founding by drops froze the page for 20 s. On 1,000 members and some
+   * 10,000 ties, in place took 10 ms and sigma's refresh 17 against 17 and 18 ms for a new graph
+   * (medians of `npm run bench -- web --only=slider --profile` at load 6–7).
    * Places live on in `seen`, so members stay where they were.
    */
   draw(picture: Picture, sizeBy: Measure): number {
@@ -63,29 +68,25 @@ export class NetworkCanvas {
     // Where a layout still running has got to is where its members stay.
     this.stopLayout();
     this.remember();
-    const graph = new Graph({ type: 'undirected' });
     const firstTime = this.seen.size === 0;
-    const largest = Math.max(1e-9, ...picture.nodes.map((n) => n.measures[sizeBy] ?? 0));
-    const fresh: string[] = [];
-    for (const node of picture.nodes) {
-      const size = 4 + 14 * Math.sqrt((node.measures[sizeBy] ?? 0) / largest);
-      const known = this.seen.get(node.id);
-      // Only newcomers move in the layout (everyone, the first time).
-      const place = known ?? { x: Math.random() * 100, y: Math.random() * 100 };
-      graph.addNode(node.id, { label: node.name, size, color: TYPE_COLOURS[node.type] ?? TYPE_COLOURS.other, ...place, fixed: !firstTime && known !== undefined });
-      if (!known) fresh.push(node.id);
-    }
-    for (const tie of picture.ties) {
-      const key = tie.a < tie.b ? `${tie.a}|${tie.b}` : `${tie.b}|${tie.a}`;
-      if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, tie.a, tie.b, { color: KIND_COLOURS[tie.deepestKind] ?? '#999', size: 1 + Math.min(5, Math.log1p(tie.strength)) });
-    }
-    this.graph = graph;
+    const options = { sizeBy, places: this.seen, everyoneFree: firstTime, scatter: () => ({ x: Math.random() * 100, y: Math.random() * 100 }) };
+    let fresh = this.graph.order > 0 ? updateGraph(this.graph, picture, options) : null;
+    const inPlace = fresh !== null;
+    if (fresh === null) ({ graph: this.graph, fresh } = buildGraph(picture, options));
     this.placeNearNeighbours(fresh);
-    this.sigma.setGraph(graph);
-    const took = performance.now() - started;
+    const built = performance.now();
+    // In place, sigma has indexed every change and put a render off to the next frame: a refresh
+    // renders now (after one processing of the whole graph), so the picture is drawn when this returns.
+    if (inPlace) this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false });
+    else this.sigma.setGraph(this.graph);
+    const rendered = performance.now();
     if (fresh.length > 0) this.layOut(firstTime);
     this.remember();
-    return took;
+    // The parts of a redraw, read by `npm run bench -- web --only=slider --profile`.
+    performance.measure(inPlace ? 'solmu:draw:graph-in-place' : 'solmu:draw:graph-new', { start: started, end: built });
+    performance.measure('solmu:draw:sigma', { start: built, end: rendered });
+    performance.measure('solmu:draw:after', { start: rendered, end: performance.now() });
+    return rendered - started;
   }
 
   /**
@@ -93,9 +94,15 @@ export class NetworkCanvas {
    * Answers the members drawn undimmed, read back from what sigma displays (tests check it).
    */
   highlight(memberId: string | undefined, picked: readonly string[] = []): string[] {
-    this.highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    const highlighted = memberId && this.graph.hasNode(memberId) ? memberId : undefined;
+    // sigma applies the reducers as it indexes, so after a redraw with the same members picked out
+    // what it displays is already dimmed right, and the page calls this after every redraw: a full
+    // refresh is the work of sigma's part of a new graph again (15-18 ms on 1,000 members). A member
+    // highlighted is refreshed always: which members are their neighbours changes with the date.
+    const unchanged = highlighted === undefined && this.highlighted === undefined && picked.length === this.picked.size && picked.every((id) => this.picked.has(id));
+    this.highlighted = highlighted;
     this.picked = new Set(picked);
-    this.sigma.refresh();
+    if (!unchanged) this.sigma.refresh();
     return this.graph.filterNodes((node) => this.sigma.getNodeDisplayData(node)?.color !== DIMMED);
   }
 
