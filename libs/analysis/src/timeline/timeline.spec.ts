@@ -238,7 +238,7 @@ describe('timeline phases on the Davis Southern Women data', () => {
 describe('timelineSteps', () => {
   const davis = foldNetworkHistory(davisHistoryEvents());
 
-  it('does one bucket per step, the buckets before `from` included, and returns the timeline', () => {
+  it('counts the activity, then does one bucket per step (those before `from` included), and returns the timeline', () => {
     const options = { interval: 'month' as const, from: '1936-04-01', to: '1936-08-31' };
     const steps = timelineSteps(davis, options);
     const done: number[] = [];
@@ -248,7 +248,7 @@ describe('timelineSteps', () => {
       step = steps.next();
     }
     // September 1935 (the founding) to March 1936 for the phases, then April to August shown.
-    expect(done).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(step.value.buckets.map((b) => b.label)).toEqual(['1936-04', '1936-05', '1936-06', '1936-07', '1936-08']);
     expect(step.value).toEqual(timeline(davis, options));
   });

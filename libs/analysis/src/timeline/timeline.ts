@@ -136,9 +136,9 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
 }
 
 /**
- * The same timeline computed a bucket at a time: each `next()` builds and measures one more bucket's
- * graph (the first also counts the activity) and yields how many buckets are done; the last returns
- * the timeline. Why: on a long history a cold timeline takes seconds, and a worker warming it ahead
+ * The same timeline computed a bucket at a time: the first `next()` counts the activity (yields 0),
+ * each later one builds and measures one more bucket's graph and yields how many buckets are done,
+ * and the last returns the timeline. Why: on a long history a cold timeline takes seconds, and a worker warming it ahead
  * answers requests between steps instead of after all of them. The history must not change between
  * steps (the caller starts again when it has); options are read at the first step.
  */
@@ -161,6 +161,8 @@ export function* timelineSteps(history: NetworkHistory, options: TimelineOptions
   const calendar = [...before, ...requested];
   const offset = before.length;
   const activity = countActivity(history, calendar, options.loggedBy ?? null);
+  // A pass over every interaction: on a long history a step of its own.
+  yield 0;
   const coverageRules = options.coverageRules ?? COVERAGE_RULES;
   const exactUpTo = options.exactBetweennessUpTo ?? TIMELINE_DEFAULTS.exactBetweennessUpTo;
   const pivots = options.betweennessPivots ?? TIMELINE_DEFAULTS.betweennessPivots;
