@@ -45,7 +45,7 @@ export interface AnalysisPoolOptions {
   budgetBytes?: number;
   /** A network not asked about for this long is evicted. */
   idleMs?: number;
-  /** Workers compute the dashboard's default timeline ahead for networks asked about lately (timeline-warmer.ts). Default false. */
+  /** Workers compute the dashboard's default timeline ahead for networks asked about lately (timeline-warmer.ts). Default false here; the app's default is SOLMU_ANALYSIS_WARM_TIMELINES (true). */
   warmTimelines?: boolean;
 }
 
