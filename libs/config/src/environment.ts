@@ -175,10 +175,10 @@ export class Environment {
   @Max(31_536_000)
   SOLMU_ANALYSIS_IDLE_SECONDS: number = 600;
 
-  /** The analysis workers compute the dashboard's default timeline ahead for networks asked about lately. Default false. */
+  /** The analysis workers compute the dashboard's default timeline ahead, a bucket between requests, for networks asked about lately. Default true. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SOLMU_ANALYSIS_WARM_TIMELINES must be true or false' })
-  SOLMU_ANALYSIS_WARM_TIMELINES: 'true' | 'false' = 'false';
+  SOLMU_ANALYSIS_WARM_TIMELINES: 'true' | 'false' = 'true';
 
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

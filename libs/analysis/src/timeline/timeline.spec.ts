@@ -5,7 +5,7 @@ import type { NetworkHistoryEvent } from '../graph/network-history';
 import { networkMeasures } from '../measures/network-measures';
 import { NET, joined, left, logged } from '../testing/history.mother';
 import { foldLoggedBy } from './coverage';
-import { timeline } from './timeline';
+import { timeline, timelineSteps } from './timeline';
 import { davisHistoryEvents } from '../../../../test/fixtures/davis-southern-women';
 
 const founded = (foundedAt: string): NetworkHistoryEvent => ({ type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt } });
@@ -232,5 +232,24 @@ describe('timeline phases on the Davis Southern Women data', () => {
         expect(sliced.buckets.map((b) => b.phase)).toEqual(whole.buckets.slice(offset).map((b) => b.phase));
       }
     }
+  });
+});
+
+describe('timelineSteps', () => {
+  const davis = foldNetworkHistory(davisHistoryEvents());
+
+  it('counts the activity, then does one bucket per step (those before `from` included), and returns the timeline', () => {
+    const options = { interval: 'month' as const, from: '1936-04-01', to: '1936-08-31' };
+    const steps = timelineSteps(davis, options);
+    const done: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      done.push(step.value);
+      step = steps.next();
+    }
+    // September 1935 (the founding) to March 1936 for the phases, then April to August shown.
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(step.value.buckets.map((b) => b.label)).toEqual(['1936-04', '1936-05', '1936-06', '1936-07', '1936-08']);
+    expect(step.value).toEqual(timeline(davis, options));
   });
 });

@@ -29,7 +29,8 @@ import type { CalendarBucket, TimelineInterval } from './calendar';
 import { COVERAGE_RULES, assessCoverage } from './coverage';
 import { phaseFigures } from './phase-figures';
 import type { Coverage, CoverageRules } from './coverage';
-import { forEachWindowGraph } from './window-graphs';
+import { windowGraphs } from './window-graphs';
+import type { MeasureGraph } from './window-graphs';
 
 export const TIMELINE_DEFAULTS = {
   /** Exact betweenness up to this many members at a bucket's end; sampled above. */
@@ -127,6 +128,21 @@ export interface Timeline {
 }
 
 export function timeline(history: NetworkHistory, options: TimelineOptions): Timeline {
+  const steps = timelineSteps(history, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same timeline computed a bucket at a time: the first `next()` counts the activity (yields 0),
+ * each later one builds and measures one more bucket's graph and yields how many buckets are done,
+ * and the last returns the timeline. Why: on a long history a cold timeline takes seconds, and a worker warming it ahead
+ * answers requests between steps instead of after all of them. The history must not change between
+ * steps (the caller starts again when it has); options are read at the first step.
+ */
+export function* timelineSteps(history: NetworkHistory, options: TimelineOptions): Generator<number, Timeline, void> {
   const window = resolveTieWindow(options.window);
   const timeZone = options.timeZone ?? 'UTC';
   const range = historyRange(history);
@@ -145,6 +161,8 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
   const calendar = [...before, ...requested];
   const offset = before.length;
   const activity = countActivity(history, calendar, options.loggedBy ?? null);
+  // A pass over every interaction: on a long history a step of its own.
+  yield 0;
   const coverageRules = options.coverageRules ?? COVERAGE_RULES;
   const exactUpTo = options.exactBetweennessUpTo ?? TIMELINE_DEFAULTS.exactBetweennessUpTo;
   const pivots = options.betweennessPivots ?? TIMELINE_DEFAULTS.betweennessPivots;
@@ -152,7 +170,13 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
   const measured: Array<{ measures: NetworkMeasures; betweenness: { exact: boolean; pivots: number } }> = [];
   const figures: PhaseBucket['measures'][] = [];
   const instants = calendar.map((bucket) => bucket.endMs - 1);
-  forEachWindowGraph(history, instants, { window, weights: options.weights }, (graph, i) => {
+  let i = 0;
+  for (const graph of windowGraphs(history, instants, { window, weights: options.weights })) {
+    measureBucket(graph, i++);
+    yield i;
+  }
+
+  function measureBucket(graph: MeasureGraph, i: number): void {
     if (i < offset) {
       // Before `from`: only what the phase rule reads.
       figures.push(phaseFigures(graph));
@@ -170,7 +194,7 @@ export function timeline(history: NetworkHistory, options: TimelineOptions): Tim
     const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } }, options.memo);
     measured.push({ measures, betweenness: { exact, pivots: exact ? n : pivots } });
     figures.push(measures);
-  });
+  }
 
   const phases = classifyPhases(
     calendar.map((bucket, i) => ({

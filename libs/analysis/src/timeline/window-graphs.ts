@@ -13,7 +13,7 @@
  * What it draws is a measuring graph: node key = member id, edge key = the pair key, edge attributes
  * `strength`, `deepestKind` and `interactions` only — what the measures and exports read. Use graphAt for full ties (provenance).
  * Under a decay window every tie's strength changes with time, so every pair is revisited at each step.
- * The graph passed to `visit` is reused and updated in place for the next step.
+ * The graph passed to `visit` (or yielded) is reused and updated in place for the next step.
  */
 import { UndirectedGraph } from 'graphology';
 import { INTERACTION_KINDS } from '@solmu/network/published';
@@ -52,6 +52,17 @@ export function forEachWindowGraph(
   options: WindowGraphOptions,
   visit: (graph: MeasureGraph, step: number) => void,
 ): void {
+  let step = 0;
+  for (const graph of windowGraphs(history, instants, options)) visit(graph, step++);
+}
+
+/**
+ * The same graphs one step at a time: the n-th value is the network at `instants[n]`, so a caller can
+ * stop between steps (a worker's timeline warming hands the thread back to requests there). The
+ * history must not change while the steps are taken. Throws RangeError, at the first step, when the
+ * instants are not ascending.
+ */
+export function* windowGraphs(history: NetworkHistory, instants: readonly number[], options: WindowGraphOptions): Generator<MeasureGraph, void, void> {
   for (let s = 1; s < instants.length; s++) {
     if (!(instants[s] >= instants[s - 1])) throw new RangeError('forEachWindowGraph needs ascending instants');
   }
@@ -138,7 +149,7 @@ export function forEachWindowGraph(
         live[p] = 1;
       }
     }
-    visit(graph, s);
+    yield graph;
   }
 }
 

@@ -24,7 +24,7 @@ import {
   Tip,
   tips,
   tipsForMember,
-  timeline,
+  timelineSteps,
   Timeline,
   toCsv,
   toGraphML,
@@ -105,6 +105,8 @@ export class AnalysisEngine {
    * seven numbers per member (about 60 kB at 1,000 members), so this holds a few networks' stops.
    */
   private readonly stepMeasures = new BucketMemoCache<FrameMeasures>(240);
+  /** Timelines being warmed a bucket at a time, by cache key (see warmTimeline). */
+  private readonly warming = new Map<string, { networkId: string; network: AnalysedNetwork; revision: number; computedAt: number; steps: Generator<number, Timeline, void> }>();
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -143,6 +145,7 @@ export class AnalysisEngine {
     this.snapshots.forget(networkId);
     this.timelines.forget(networkId);
     this.steps.forget(networkId);
+    for (const [key, warm] of this.warming) if (warm.networkId === networkId) this.warming.delete(key);
   }
 
   /** Folds one event of a network held; an event at or before the network's position is ignored (re-delivery). */
@@ -191,24 +194,66 @@ export class AnalysisEngine {
   }
 
   private timeline(networkId: string, options: TimelineQueryOptions, context: AnalysisContext): Timeline {
+    const { key, network, steps } = this.timelineOf(networkId, options, context);
+    const revision = network.history.revision;
+    const cached = this.timelines.get(key, revision, this.now);
+    if (cached) return cached;
+    // Being warmed: finish that (it keeps its buckets measured so far) and take it if the cache would.
+    const warm = this.warming.get(key);
+    if (warm !== undefined && warm.network === network && warm.revision === revision) {
+      this.warming.delete(key);
+      this.timelines.set(key, revision, warm.computedAt, drain(warm.steps));
+      const finished = this.timelines.get(key, revision, this.now);
+      if (finished) return finished;
+    }
+    const answer = drain(steps());
+    this.timelines.set(key, revision, this.now, answer);
+    return answer;
+  }
+
+  /**
+   * The timeline of `request` one bucket per step, then cached as answer() would cache it: the
+   * worker's warming takes a step whenever no message waits, so a request waits for one bucket, not
+   * a whole cold timeline. Stops early, caching nothing, once the network changed or left the worker
+   * (the warmer starts again after a change) or a request for the same timeline finished it. Throws
+   * at the first step where answer() would throw.
+   */
+  *warmTimeline(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): Generator<number, void, void> {
+    const { key, network, steps } = this.timelineOf(request.networkId, request.options, context);
+    const revision = network.history.revision;
+    if (this.timelines.get(key, revision, context.now) || this.warming.has(key)) return;
+    const warm = { networkId: request.networkId, network, revision, computedAt: context.now, steps: steps() };
+    this.warming.set(key, warm);
+    try {
+      for (;;) {
+        const step = warm.steps.next();
+        if (step.done) return this.timelines.set(key, revision, warm.computedAt, step.value);
+        yield step.value;
+        if (this.warming.get(key) !== warm || this.networks.get(request.networkId) !== network || network.history.revision !== revision) return;
+      }
+    } finally {
+      if (this.warming.get(key) === warm) this.warming.delete(key);
+    }
+  }
+
+  /** A timeline's cache key, its network and its computation (not started); `context.now` is the end of the open bucket. */
+  private timelineOf(networkId: string, options: TimelineQueryOptions, context: AnalysisContext) {
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
     const key = JSON.stringify([networkId, options.interval, window, options.from, options.to, context.timeZone, context.weights]);
-    const cached = this.timelines.get(key, network.history.revision, this.now);
-    if (cached) return cached;
-    const answer = timeline(network.history, {
-      interval: options.interval,
-      window,
-      from: options.from,
-      // Up to now, so a network gone quiet shows as dormant (the library's own default is the latest event).
-      to: options.to ?? this.clock.now(),
-      timeZone: context.timeZone,
-      loggedBy: network.loggedBy,
-      weights: context.weights,
-      memo: this.buckets,
-    });
-    this.timelines.set(key, network.history.revision, this.now, answer);
-    return answer;
+    const steps = () =>
+      timelineSteps(network.history, {
+        interval: options.interval,
+        window,
+        from: options.from,
+        // Up to now, so a network gone quiet shows as dormant (the library's own default is the latest event).
+        to: options.to ?? new Date(context.now),
+        timeZone: context.timeZone,
+        loggedBy: network.loggedBy,
+        weights: context.weights,
+        memo: this.buckets,
+      });
+    return { key, network, steps };
   }
 
   /** Every stop of the picture's time slider at once, up to now (see @solmu/analysis picture-steps.ts). */
@@ -282,5 +327,13 @@ export class AnalysisEngine {
     if (!history.interventions.has(interventionId)) throw new NotFound('intervention', interventionId);
     const { window } = resolveAt({ window: options.window }, this.clock);
     return interventionEffect(history, interventionId, { window, days: options.days, asOf: this.clock.now(), weights: context.weights });
+  }
+}
+
+/** Runs a computation's remaining steps and returns its result. */
+function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }

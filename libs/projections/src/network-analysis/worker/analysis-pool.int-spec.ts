@@ -201,6 +201,21 @@ describe('AnalysisPool', () => {
     expect(await pool.ask(request, { now: NOW })).toEqual(inThreadTimeline([...recorded, late], 'net-a'));
   }, 30_000);
 
+  it('loads a network asked for while its eviction is under way into a fresh worker, not into the old one', async () => {
+    const { store, recorded } = await storeWith(networkEvents('net-a', 300));
+    pool = new AnalysisPool(store, 1, { snapshots: new InMemorySnapshotStore() });
+    recorded.forEach((e) => pool!.forward(e));
+    const request = { kind: 'timeline', networkId: 'net-a', options: { interval: 'month', window: 'sliding:90' } } as const;
+    await pool.ask(request, { now: NOW });
+    const first = pool.workerOf('net-a');
+    // Asked again before the worker has answered the eviction (as when it is busy with a bucket of a warm).
+    const evicted = pool.evict('net-a');
+    const again = pool.ask(request, { now: NOW });
+    expect(await evicted).toBe(true);
+    expect(await again).toEqual(inThreadTimeline(recorded, 'net-a'));
+    expect(pool.workerOf('net-a') === first).toBe(false);
+  }, 30_000);
+
   it('keeps within its memory budget: the network asked about least recently goes first', async () => {
     const { store, recorded } = await storeWith(networkEvents('net-a', 300), networkEvents('net-b', 300));
     pool = new AnalysisPool(store, 1, { snapshots: new InMemorySnapshotStore(), budgetBytes: 1 });

@@ -29,16 +29,16 @@ const snapshotRevision = new Map<string, number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const utf8 = new TextEncoder();
 /**
- * Off unless asked for (SOLMU_ANALYSIS_WARM_TIMELINES): a warm holds this thread for the whole cold
- * timeline, so on a long history a question arriving meanwhile waits seconds for it (the pipeline
- * benchmark's first request after an eviction went from 1.7 s to 7 s on 500,000 interactions) and its
- * peak memory adds to the network's (523 → 780 MB).
+ * On unless SOLMU_ANALYSIS_WARM_TIMELINES=false. A warm goes a bucket at a time between messages
+ * (timeline-warmer.ts): a warm holding the thread for the whole cold timeline made the pipeline
+ * benchmark's first request after an eviction wait 7 s instead of 1.7 s on 500,000 interactions.
  */
 const warmer = (workerData as AnalysisWorkerData | undefined)?.warmTimelines !== true ? undefined : new TimelineWarmer({
-  warm: (request, context) => engine.answer(request, context),
+  warm: (request, context) => engine.warmTimeline(request, context),
   holds: (networkId) => engine.holds(networkId) && !loading.has(networkId),
   clock: () => Date.now(),
   setTimer: (callback, ms) => setTimeout(callback, ms).unref(),
+  afterMessages: (callback) => setImmediate(callback),
 });
 
 /**

@@ -1,16 +1,37 @@
 import type { AnalysisContext } from '../analysis-engine';
 import { TimelineWarmer, WARMING } from './timeline-warmer';
 
-/** A warmer on a hand-turned clock: timers fire only when `advance` passes them. */
+const BUCKETS = 3;
+
+/**
+ * A warmer on a hand-turned clock: timers fire only when `advance` passes them, and the worker's
+ * message loop turns only when `turn` is called. Each warm is a computation of BUCKETS steps.
+ */
 function harness(held = new Set(['net-a', 'net-b'])) {
   let now = 1_000_000;
   let timers: Array<{ at: number; callback: () => void }> = [];
-  const warmed: Array<{ networkId: string; window?: string; now: number }> = [];
+  let turns: Array<() => void> = [];
+  const warmed: Array<{ networkId: string; window?: string; now: number; steps: number; finished: boolean; stopped: boolean }> = [];
   const warmer = new TimelineWarmer({
-    warm: (request, context) => warmed.push({ networkId: request.networkId, window: request.options.window, now: context.now }),
+    warm: (request, context) => {
+      const warm = { networkId: request.networkId, window: request.options.window, now: context.now, steps: 0, finished: false, stopped: false };
+      warmed.push(warm);
+      return {
+        next: () => {
+          warm.steps++;
+          warm.finished = warm.steps === BUCKETS;
+          return { done: warm.finished, value: warm.steps };
+        },
+        return: () => {
+          warm.stopped = true;
+          return { done: true, value: undefined };
+        },
+      };
+    },
     holds: (networkId) => held.has(networkId),
     clock: () => now,
     setTimer: (callback, ms) => timers.push({ at: now + ms, callback }),
+    afterMessages: (callback) => turns.push(callback),
   });
   const advance = (ms: number) => {
     now += ms;
@@ -18,39 +39,93 @@ function harness(held = new Set(['net-a', 'net-b'])) {
     timers = timers.filter((t) => t.at > now);
     due.forEach((t) => t.callback());
   };
-  return { warmer, warmed, advance, held };
+  /** The worker handles its messages, then the callbacks waiting for that run. */
+  const turn = () => {
+    const due = turns;
+    turns = [];
+    due.forEach((callback) => callback());
+  };
+  const settle = () => {
+    while (turns.length > 0) turn();
+  };
+  return { warmer, warmed, advance, turn, settle, held };
 }
 const context: AnalysisContext = { now: 5_000, timeZone: 'Europe/Helsinki' };
 
 describe('TimelineWarmer', () => {
   it('computes the default timeline a while after a question, with the app clock moved on', () => {
-    const { warmer, warmed, advance } = harness();
+    const { warmer, warmed, advance, settle } = harness();
     warmer.noteQuestion('net-a', context);
     advance(WARMING.delayMs - 1);
     expect(warmed).toEqual([]);
     advance(1);
-    expect(warmed).toEqual([{ networkId: 'net-a', window: 'cumulative', now: 5_000 + WARMING.delayMs }]);
+    settle();
+    expect(warmed).toMatchObject([{ networkId: 'net-a', window: 'cumulative', now: 5_000 + WARMING.delayMs, finished: true }]);
+  });
+
+  it('takes one bucket per turn of the message loop, so a message waits for one bucket at most', () => {
+    const { warmer, warmed, advance, turn } = harness();
+    warmer.noteQuestion('net-a', context);
+    advance(WARMING.delayMs);
+    expect(warmed[0].steps).toBe(1);
+    turn();
+    expect(warmed[0].steps).toBe(2);
+    turn();
+    expect(warmed[0]).toMatchObject({ steps: BUCKETS, finished: true });
+  });
+
+  it('stops a warm whose network leaves the worker, at once or at its next step', () => {
+    const { warmer, warmed, advance, turn, held } = harness();
+    warmer.noteQuestion('net-a', context);
+    advance(WARMING.delayMs);
+    warmer.forget('net-a');
+    expect(warmed[0]).toMatchObject({ steps: 1, stopped: true });
+
+    warmer.noteQuestion('net-b', context);
+    advance(WARMING.delayMs);
+    held.delete('net-b');
+    turn();
+    expect(warmed[1]).toMatchObject({ steps: 1, stopped: true, finished: false });
+  });
+
+  it('starts a changed network over, and lets another network wait for the running warm', () => {
+    const { warmer, warmed, advance, settle } = harness();
+    warmer.noteQuestion('net-a', context);
+    advance(WARMING.delayMs);
+    warmer.noteChange('net-a');
+    warmer.noteQuestion('net-b', context);
+    advance(WARMING.delayMs);
+    // net-a's first warm was out of date: stopped, and warmed again; net-b waits for it.
+    expect(warmed.map((w) => [w.networkId, w.stopped])).toEqual([['net-a', true], ['net-a', false]]);
+    settle();
+    advance(WARMING.delayMs);
+    settle();
+    expect(warmed.map((w) => [w.networkId, w.finished])).toEqual([['net-a', false], ['net-a', true], ['net-b', true]]);
   });
 
   it('warms a burst of changes once, and again for changes after it', () => {
-    const { warmer, warmed, advance } = harness();
+    const { warmer, warmed, advance, settle } = harness();
     warmer.noteQuestion('net-a', context);
     advance(WARMING.delayMs);
+    settle();
     for (let i = 0; i < 50; i++) warmer.noteChange('net-a');
     advance(WARMING.delayMs);
+    settle();
     warmer.noteChange('net-a');
     advance(WARMING.delayMs);
+    settle();
     expect(warmed.length).toBe(3);
   });
 
   it('never warms a network nobody asked about, or asked about too long ago, or no longer held', () => {
-    const { warmer, warmed, advance, held } = harness();
+    const { warmer, warmed, advance, settle, held } = harness();
     warmer.noteChange('net-b');
     advance(WARMING.delayMs);
     expect(warmed).toEqual([]);
 
     warmer.noteQuestion('net-a', context);
     advance(WARMING.delayMs);
+    settle();
     advance(WARMING.recentMs);
     warmer.noteChange('net-a');
     advance(WARMING.delayMs);
@@ -63,7 +138,8 @@ describe('TimelineWarmer', () => {
   });
 
   it('swallows a warm that fails: the request itself will say why', () => {
-    const warmer = new TimelineWarmer({ warm: () => { throw new Error('not founded'); }, holds: () => true, clock: () => 0, setTimer: (callback) => callback() });
+    const failing = { next: () => { throw new Error('not founded'); } };
+    const warmer = new TimelineWarmer({ warm: () => failing, holds: () => true, clock: () => 0, setTimer: (callback) => callback(), afterMessages: (callback) => callback() });
     expect(() => warmer.noteQuestion('net-a', context)).not.toThrow();
   });
 });

@@ -8,12 +8,17 @@ export const WARMING = {
 } as const;
 
 export interface WarmerPorts {
-  /** Computes (and so caches) a timeline; its errors are the warmer's to swallow. */
-  warm(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): void;
+  /**
+   * The timeline's computation, one bucket per step, caching it at the end (AnalysisEngine.warmTimeline);
+   * its errors are the warmer's to swallow.
+   */
+  warm(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): Iterator<unknown>;
   holds(networkId: string): boolean;
   /** The worker's own clock (ms), for ageing; the app's "now" comes with each question. */
   clock(): number;
   setTimer(callback: () => void, ms: number): void;
+  /** Calls back once the messages that arrived meanwhile have been handled (setImmediate in the worker). */
+  afterMessages(callback: () => void): void;
 }
 
 /**
@@ -21,12 +26,15 @@ export interface WarmerPorts {
  * for networks asked about lately: a short while after a question or a change the worker computes it
  * as a coordinator opening the dashboard would, so that request finds it in the timeline cache, and
  * with the bucket memo a change costs only the buckets whose graph it changed (usually the open one).
- * The work is the request's own, done when the worker is idle; networks nobody asks about are never
- * warmed, and a warm runs between requests, never inside one.
+ * The work is the request's own, done when the worker is idle, a bucket at a time: between two
+ * buckets the worker handles the messages that came in, so a question waits for one bucket's
+ * measures, not for the whole cold timeline, and an eviction stops the warm (its memory goes with
+ * it). One warm runs at a time; networks nobody asks about are never warmed.
  */
 export class TimelineWarmer {
   private readonly asked = new Map<string, { at: number; context: AnalysisContext }>();
   private readonly pending = new Set<string>();
+  private running: { networkId: string; steps: Iterator<unknown> } | undefined;
 
   constructor(private readonly ports: WarmerPorts) {}
 
@@ -44,6 +52,7 @@ export class TimelineWarmer {
   /** The network left the worker. */
   forget(networkId: string): void {
     this.asked.delete(networkId);
+    if (this.running?.networkId === networkId) this.stop();
   }
 
   private isRecent(networkId: string): boolean {
@@ -60,14 +69,43 @@ export class TimelineWarmer {
     this.ports.setTimer(() => {
       this.pending.delete(networkId);
       if (!this.isRecent(networkId) || !this.ports.holds(networkId)) return;
+      if (this.running !== undefined) {
+        // A warm of the same network is out of date (it changed since); another network's goes on and this one waits.
+        if (this.running.networkId !== networkId) return this.schedule(networkId);
+        this.stop();
+      }
       const asked = this.asked.get(networkId)!;
       // The app's now, moved on by the time since the question.
       const context = { ...asked.context, now: asked.context.now + (this.ports.clock() - asked.at) };
-      try {
-        this.ports.warm({ kind: 'timeline', networkId, options: { window: 'cumulative' } }, context);
-      } catch {
-        // A network that cannot answer (not founded yet) is simply not warmed; its request will say why.
-      }
+      this.running = { networkId, steps: this.ports.warm({ kind: 'timeline', networkId, options: { window: 'cumulative' } }, context) };
+      this.step();
     }, WARMING.delayMs);
+  }
+
+  /** One bucket, then the messages waiting, then the next bucket. */
+  private step(): void {
+    const running = this.running;
+    if (running === undefined) return;
+    if (!this.ports.holds(running.networkId)) return this.stop();
+    let done: boolean;
+    try {
+      done = running.steps.next().done === true;
+    } catch {
+      // A network that cannot answer (not founded yet) is simply not warmed; its request will say why.
+      done = true;
+    }
+    if (done) {
+      this.running = undefined;
+      return;
+    }
+    this.ports.afterMessages(() => {
+      if (this.running === running) this.step();
+    });
+  }
+
+  private stop(): void {
+    const running = this.running;
+    this.running = undefined;
+    running?.steps.return?.();
   }
 }
