@@ -252,6 +252,8 @@ export class AnalysisEngine {
         loggedBy: network.loggedBy,
         weights: context.weights,
         memo: this.buckets,
+        // The picture's closed monthly stops are these buckets' graphs: their member measures are kept for it.
+        stepMemo: this.stepMeasures,
       });
     return { key, network, steps };
   }
