@@ -18,6 +18,7 @@ import {
   interventionEffect,
   NetworkHistoryEvent,
   pairKey,
+  PICTURE_STEPS_DEFAULTS,
   PictureSteps,
   pictureStepsSteps,
   FrameMeasures,
@@ -298,7 +299,8 @@ export class AnalysisEngine {
   private pictureStepsOf(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext) {
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
-    const key = JSON.stringify([networkId, 'steps', options.interval, window, context.timeZone, context.weights]);
+    // The default interval spelled out, so the web app's `interval=month` finds the stops warmed without one.
+    const key = JSON.stringify([networkId, 'steps', options.interval ?? PICTURE_STEPS_DEFAULTS.interval, window, context.timeZone, context.weights]);
     const steps = () =>
       pictureStepsSteps(network.history, { interval: options.interval, window, to: new Date(context.now), timeZone: context.timeZone, weights: context.weights, memo: this.stepMeasures });
     return { key, network, steps };
