@@ -4,8 +4,10 @@ import { applyNetworkEvent, foldNetworkHistory } from '../graph/network-history'
 import type { NetworkHistory, NetworkHistoryEvent } from '../graph/network-history';
 import { memberMeasures } from '../measures/member-measures';
 import { NET, joined, left, logged } from '../testing/history.mother';
-import { FRAME_MEASURES, pictureSteps, roundMeasure } from './picture-steps';
-import type { FrameMeasures, PictureSteps, StepMemo } from './picture-steps';
+import { pictureSteps } from './picture-steps';
+import type { PictureSteps } from './picture-steps';
+import { FRAME_MEASURES, roundMeasure } from './step-memo';
+import type { FrameMeasures, StepMemo } from './step-memo';
 
 const founded: NetworkHistoryEvent = { type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt: '2024-01-01T00:00:00Z' } };
 

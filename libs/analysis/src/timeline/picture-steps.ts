@@ -20,9 +20,9 @@
  * re-summarised each changed tie with its interaction ids, the largest cost of a warm answer. A stop's
  * member measures are remembered by the content of its graph (a hash of its CSR, as timeline buckets
  * are by bucketKey), so after a new interaction only the stops whose graph changed (usually the last)
- * are measured again, and a graph measured before (a quiet month) is not measured twice.
+ * are measured again, and a graph measured before (a quiet month) is not measured twice. The memo is
+ * shared with the timeline (step-memo.ts): a closed month the timeline measured is not measured here.
  */
-import { createHash } from 'node:crypto';
 import { ValidationFailed } from '@solmu/kernel';
 import { INTERACTION_KINDS } from '@solmu/network/published';
 import { memberNode } from '../graph/graph-at';
@@ -31,11 +31,12 @@ import type { NetworkHistory } from '../graph/network-history';
 import { formatTieWindow, resolveTieWindow } from '../graph/tie-window';
 import type { DepthWeights, TieWindow, TieWindowSpec } from '../graph/types';
 import { toCsr } from '../measures/engine/csr';
-import type { Csr } from '../measures/engine/csr';
 import { memberArrays } from '../measures/member-measures';
 import { calendarBuckets } from './calendar';
+import { frameMeasures, stepKey } from './step-memo';
+import type { FrameMeasures, StepMemo } from './step-memo';
 import { historyRange } from './timeline';
-import { forEachWindowGraph } from './window-graphs';
+import { windowGraphs } from './window-graphs';
 
 export const PICTURE_STEP_INTERVALS = ['week', 'month'] as const;
 export type PictureStepInterval = (typeof PICTURE_STEP_INTERVALS)[number];
@@ -45,17 +46,6 @@ export const PICTURE_STEPS_DEFAULTS = {
   /** Refused above this many stops (about 33 years of months, 7½ of weeks), naming `interval`. */
   maxSteps: 400,
 };
-
-/** The member measures the picture reads, in the order of a frame's `members`. */
-export const FRAME_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'eigenvector', 'clustering', 'constraint'] as const;
-export type FrameMeasure = (typeof FRAME_MEASURES)[number];
-export type FrameMeasures = Record<FrameMeasure, Array<number | null>>;
-
-/** Where measured stops are kept across calls (the caller bounds it). */
-export interface StepMemo {
-  get(key: string): FrameMeasures | undefined;
-  set(key: string, measures: FrameMeasures): void;
-}
 
 export interface PictureStepsOptions {
   /** Default `month`. */
@@ -110,6 +100,20 @@ export interface PictureSteps {
 
 /** The network at every slider stop from the founding to `to`; see the module comment. */
 export function pictureSteps(history: NetworkHistory, options: PictureStepsOptions = {}): PictureSteps {
+  const steps = pictureStepsSteps(history, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same answer a stop at a time: each `next()` draws and measures one more stop and yields how
+ * many are done; the last returns the answer. Why: a worker warms the picture's stops ahead between
+ * requests (as timelineSteps does the timeline's buckets), so a question waits for one stop, not all.
+ * The history must not change between steps; options are read, and refused, at the first step.
+ */
+export function* pictureStepsSteps(history: NetworkHistory, options: PictureStepsOptions = {}): Generator<number, PictureSteps, void> {
   const interval = options.interval ?? PICTURE_STEPS_DEFAULTS.interval;
   if (!(PICTURE_STEP_INTERVALS as readonly string[]).includes(interval)) {
     throw ValidationFailed.field('interval', `expected one of ${PICTURE_STEP_INTERVALS.join(', ')}, got "${String(interval)}"`, 'invalid_interval');
@@ -134,7 +138,8 @@ export function pictureSteps(history: NetworkHistory, options: PictureStepsOptio
   const presentAt: number[] = [];
   let present: number[] = [];
 
-  forEachWindowGraph(history, instants, { window, weights: options.weights }, (graph, s) => {
+  let s = 0;
+  for (const graph of windowGraphs(history, instants, { window, weights: options.weights })) {
     const ms = instants[s];
     const at = new Date(ms).toISOString();
     const csr = toCsr(graph);
@@ -185,51 +190,7 @@ export function pictureSteps(history: NetworkHistory, options: PictureStepsOptio
     }
     answer.steps.push(at);
     answer.frames.push({ at, members, ties, gone, measures });
-  });
+    yield ++s;
+  }
   return answer;
-}
-
-/**
- * What a stop's member measures are read from: the CSR's members, ties and weights (bucketKey also
- * hashes each tie's kind, which these measures do not read). A SHA-256, so equal keys mean equal inputs.
- */
-function stepKey(csr: Csr): string {
-  const hash = createHash('sha256');
-  hash.update(csr.keys.join('\n'));
-  for (const array of [csr.offsets, csr.neighbours, csr.weights]) hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-  return hash.digest('base64');
-}
-
-/** The picture's measures from the member arrays, rounded for drawing and printing. */
-function frameMeasures(arrays: ReturnType<typeof memberArrays>): FrameMeasures {
-  const sources: Record<FrameMeasure, ArrayLike<number | null>> = {
-    degree: arrays.degree,
-    strength: arrays.strength,
-    betweenness: arrays.betweenness,
-    closeness: arrays.closeness,
-    eigenvector: arrays.eigenvector,
-    clustering: arrays.clustering,
-    constraint: arrays.burt.constraint,
-  };
-  const out = {} as FrameMeasures;
-  for (const measure of FRAME_MEASURES) {
-    out[measure] = Array.from(sources[measure], measure === 'degree' ? (value) => value : roundMeasure);
-  }
-  return out;
-}
-
-/**
- * 4 significant digits; null for a measure that is undefined for the member (constraint of an
- * isolate). By arithmetic, not toPrecision: that was a fifth of the time of a stop measured afresh.
- */
-export function roundMeasure(value: number | null): number | null {
-  if (value === null || !Number.isFinite(value)) return null;
-  if (value === 0) return 0;
-  const digits = 3 - Math.floor(Math.log10(Math.abs(value)));
-  if (digits >= 0) {
-    const scale = 10 ** digits;
-    return Math.round(value * scale) / scale;
-  }
-  const scale = 10 ** -digits;
-  return Math.round(value / scale) * scale;
 }

@@ -28,6 +28,7 @@ import { bucketIndex, calendarBuckets, countBuckets, MAX_BUCKETS } from './calen
 import type { CalendarBucket, TimelineInterval } from './calendar';
 import { COVERAGE_RULES, assessCoverage } from './coverage';
 import { phaseFigures } from './phase-figures';
+import type { StepMemo } from './step-memo';
 import type { Coverage, CoverageRules } from './coverage';
 import { windowGraphs } from './window-graphs';
 import type { MeasureGraph } from './window-graphs';
@@ -80,6 +81,11 @@ export interface TimelineOptions {
   betweennessPivots?: number;
   /** Bucket measures remembered across calls (bucket-memo.ts): a graph measured before is not measured again. */
   memo?: BucketMemo;
+  /**
+   * Where a bucket measured afresh with the picture's options also leaves its member measures as the
+   * picture's stop at that instant (step-memo.ts), so pictureSteps with the same memo skips it.
+   */
+  stepMemo?: StepMemo;
 }
 
 export interface InterventionMark {
@@ -191,7 +197,7 @@ export function* timelineSteps(history: NetworkHistory, options: TimelineOptions
     }
     const n = graph.order;
     const exact = n <= exactUpTo || pivots >= n;
-    const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } }, options.memo);
+    const measures = bucketMeasures(graph, { ...options.measures, betweenness: { pivots: exact ? null : pivots } }, options.memo, options.stepMemo);
     measured.push({ measures, betweenness: { exact, pivots: exact ? n : pivots } });
     figures.push(measures);
   }

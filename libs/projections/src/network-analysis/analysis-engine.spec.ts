@@ -1,8 +1,9 @@
 /**
- * The engine's timeline warming (warmTimeline): a bucket per step, cached at the end as a request
- * would cache it; stopped by a change; finished, not started over, by a request arriving meanwhile.
+ * The engine's warming of the timeline (warmTimeline) and of the picture's slider stops
+ * (warmPictureSteps): a bucket or stop per step, cached at the end as a request would cache it;
+ * stopped by a change; finished, not started over, by a request arriving meanwhile.
  */
-import { foldLoggedBy, foldNetworkHistory, NetworkHistoryEvent, timeline, Timeline } from '@solmu/analysis';
+import { foldLoggedBy, foldNetworkHistory, NetworkHistoryEvent, pictureSteps, PictureSteps, timeline, Timeline } from '@solmu/analysis';
 import { AnalysisEngine, ForwardedEvent } from './analysis-engine';
 
 const NET = 'net-e';
@@ -34,6 +35,14 @@ function expected(forwarded: ForwardedEvent[], now: number): Timeline {
 }
 
 const request = { kind: 'timeline', networkId: NET, options: { window: 'cumulative' } } as const;
+
+/** The picture's default stops computed in this test from the same events. */
+function expectedSteps(forwarded: ForwardedEvent[], now: number): PictureSteps {
+  const history = foldNetworkHistory(forwarded.map((e) => ({ type: e.type, data: e.data, position: e.position }) as unknown as NetworkHistoryEvent));
+  return pictureSteps(history, { window: 'cumulative', to: new Date(now) });
+}
+
+const stepsRequest = { kind: 'steps', networkId: NET, options: { window: 'cumulative' } } as const;
 
 describe('AnalysisEngine.warmTimeline', () => {
   it('computes the timeline a bucket per step and caches it for the request that follows', () => {
@@ -73,5 +82,51 @@ describe('AnalysisEngine.warmTimeline', () => {
     const old = later.warmTimeline(request, { now: NOW });
     old.next();
     expect(later.answer(request, { now: NOW + 61_000 })).toEqual(expected(forwarded, NOW + 61_000));
+  });
+});
+
+describe('AnalysisEngine.warmPictureSteps', () => {
+  it('computes the stops one per step and caches them for the request that follows', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    // The twelve months of 2024, the last stop being now.
+    expect([...engine.warmPictureSteps(stepsRequest, { now: NOW })]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const answer = engine.answer(stepsRequest, { now: NOW + 1_000 });
+    expect(answer).toEqual(expectedSteps(forwarded, NOW));
+    expect(engine.answer(stepsRequest, { now: NOW + 2_000 })).toBe(answer);
+  });
+
+  it('after a warmed timeline, measures no stop again (now draws December’s end graph, the window being cumulative)', () => {
+    const engine = engineWith(events());
+    [...engine.warmTimeline(request, { now: NOW })];
+    const memo = (engine as unknown as { stepMeasures: { set: (...args: unknown[]) => void } }).stepMeasures;
+    const set = jest.spyOn(memo, 'set');
+    [...engine.warmPictureSteps(stepsRequest, { now: NOW })];
+    // December's stop is now, not December's end: under a cumulative window the same graph, so none.
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('stops at the next step after a change, caching nothing', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    const warm = engine.warmPictureSteps(stepsRequest, { now: NOW });
+    warm.next();
+    const late: ForwardedEvent = { position: forwarded.length + 1, type: 'InteractionLogged', data: { networkId: NET, interactionId: 'late', kind: 'co_developed', participants: ['a', 'e'], occurredAt: '2024-03-30T10:00:00Z' }, metadata: { actor: 'account:e' } };
+    engine.apply(late);
+    expect(warm.next().done).toBe(true);
+    expect(engine.answer(stepsRequest, { now: NOW })).toEqual(expectedSteps([...forwarded, late], NOW));
+  });
+
+  it('is finished by a request for the same stops arriving meanwhile, which answers what the warm computed', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    const warm = engine.warmPictureSteps(stepsRequest, { now: NOW });
+    warm.next();
+    warm.next();
+    const answer = engine.answer(stepsRequest, { now: NOW + 30_000 });
+    // The warm's answer: its last stop is the warm's now, not the request's.
+    expect(answer).toEqual(expectedSteps(forwarded, NOW));
+    expect(warm.next().done).toBe(true);
+    expect(engine.answer(stepsRequest, { now: NOW + 31_000 })).toBe(answer);
   });
 });

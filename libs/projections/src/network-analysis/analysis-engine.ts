@@ -18,8 +18,9 @@ import {
   interventionEffect,
   NetworkHistoryEvent,
   pairKey,
+  PICTURE_STEPS_DEFAULTS,
   PictureSteps,
-  pictureSteps,
+  pictureStepsSteps,
   FrameMeasures,
   Tip,
   tips,
@@ -79,6 +80,16 @@ export interface ExportedFile {
 
 export type AnalysisAnswer = GraphSnapshot | Timeline | PictureSteps | EgoNetwork | { at: string; window: string; tips: Tip[] } | TieHistory | ExportedFile | ReturnType<typeof interventionEffect>;
 
+/** A computation warmed ahead (see warmTimeline): its result is cached if nothing changed meanwhile. */
+interface Warm<T> {
+  networkId: string;
+  network: AnalysedNetwork;
+  revision: number;
+  /** The app's "now" it was started at: what the cache ages it by. */
+  computedAt: number;
+  steps: Generator<number, T, void>;
+}
+
 const LADDER = ['acquainted', 'discussed', 'exchanged_information', 'explored_collaboration', 'outlined_goals', 'co_developed', 'evaluated_learning'];
 const depth = (tie: GraphTie) => LADDER.indexOf(tie.deepestKind);
 
@@ -105,8 +116,8 @@ export class AnalysisEngine {
    * seven numbers per member (about 60 kB at 1,000 members), so this holds a few networks' stops.
    */
   private readonly stepMeasures = new BucketMemoCache<FrameMeasures>(240);
-  /** Timelines being warmed a bucket at a time, by cache key (see warmTimeline). */
-  private readonly warming = new Map<string, { networkId: string; network: AnalysedNetwork; revision: number; computedAt: number; steps: Generator<number, Timeline, void> }>();
+  /** Timelines and slider stops being warmed a step at a time, by cache key (see warmTimeline). */
+  private readonly warming = new Map<string, Warm<unknown>>();
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -195,20 +206,7 @@ export class AnalysisEngine {
 
   private timeline(networkId: string, options: TimelineQueryOptions, context: AnalysisContext): Timeline {
     const { key, network, steps } = this.timelineOf(networkId, options, context);
-    const revision = network.history.revision;
-    const cached = this.timelines.get(key, revision, this.now);
-    if (cached) return cached;
-    // Being warmed: finish that (it keeps its buckets measured so far) and take it if the cache would.
-    const warm = this.warming.get(key);
-    if (warm !== undefined && warm.network === network && warm.revision === revision) {
-      this.warming.delete(key);
-      this.timelines.set(key, revision, warm.computedAt, drain(warm.steps));
-      const finished = this.timelines.get(key, revision, this.now);
-      if (finished) return finished;
-    }
-    const answer = drain(steps());
-    this.timelines.set(key, revision, this.now, answer);
-    return answer;
+    return this.cachedOrWarmed(key, network, this.timelines, steps);
   }
 
   /**
@@ -220,16 +218,49 @@ export class AnalysisEngine {
    */
   *warmTimeline(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): Generator<number, void, void> {
     const { key, network, steps } = this.timelineOf(request.networkId, request.options, context);
+    yield* this.warm(request.networkId, key, network, context.now, this.timelines, steps);
+  }
+
+  /**
+   * The picture's slider stops of `request` one stop per step, then cached as answer() would cache
+   * them; stopped and finished as warmTimeline is. Warmed after the timeline, most closed stops are
+   * already measured (the timeline left their measures in the stop memo), so a step is mostly the
+   * stop's graph.
+   */
+  *warmPictureSteps(request: Extract<AnalysisRequest, { kind: 'steps' }>, context: AnalysisContext): Generator<number, void, void> {
+    const { key, network, steps } = this.pictureStepsOf(request.networkId, request.options, context);
+    yield* this.warm(request.networkId, key, network, context.now, this.steps, steps);
+  }
+
+  /** The cached answer, else the warm in progress finished (if the cache would still take it), else computed now. */
+  private cachedOrWarmed<T>(key: string, network: AnalysedNetwork, cache: TimelineCache<T>, steps: () => Generator<number, T, void>): T {
     const revision = network.history.revision;
-    if (this.timelines.get(key, revision, context.now) || this.warming.has(key)) return;
-    const warm = { networkId: request.networkId, network, revision, computedAt: context.now, steps: steps() };
+    const cached = cache.get(key, revision, this.now);
+    if (cached) return cached;
+    // Being warmed: finish that (it keeps what it measured so far) and take it if the cache would.
+    const warm = this.warming.get(key) as Warm<T> | undefined;
+    if (warm !== undefined && warm.network === network && warm.revision === revision) {
+      this.warming.delete(key);
+      cache.set(key, revision, warm.computedAt, drain(warm.steps));
+      const finished = cache.get(key, revision, this.now);
+      if (finished) return finished;
+    }
+    const answer = drain(steps());
+    cache.set(key, revision, this.now, answer);
+    return answer;
+  }
+
+  private *warm<T>(networkId: string, key: string, network: AnalysedNetwork, now: number, cache: TimelineCache<T>, start: () => Generator<number, T, void>): Generator<number, void, void> {
+    const revision = network.history.revision;
+    if (cache.get(key, revision, now) || this.warming.has(key)) return;
+    const warm: Warm<T> = { networkId, network, revision, computedAt: now, steps: start() };
     this.warming.set(key, warm);
     try {
       for (;;) {
         const step = warm.steps.next();
-        if (step.done) return this.timelines.set(key, revision, warm.computedAt, step.value);
+        if (step.done) return cache.set(key, revision, warm.computedAt, step.value);
         yield step.value;
-        if (this.warming.get(key) !== warm || this.networks.get(request.networkId) !== network || network.history.revision !== revision) return;
+        if (this.warming.get(key) !== warm || this.networks.get(networkId) !== network || network.history.revision !== revision) return;
       }
     } finally {
       if (this.warming.get(key) === warm) this.warming.delete(key);
@@ -252,20 +283,27 @@ export class AnalysisEngine {
         loggedBy: network.loggedBy,
         weights: context.weights,
         memo: this.buckets,
+        // The picture's closed monthly stops are these buckets' graphs: their member measures are kept for it.
+        stepMemo: this.stepMeasures,
       });
     return { key, network, steps };
   }
 
   /** Every stop of the picture's time slider at once, up to now (see @solmu/analysis picture-steps.ts). */
   private pictureSteps(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext): PictureSteps {
+    const { key, network, steps } = this.pictureStepsOf(networkId, options, context);
+    return this.cachedOrWarmed(key, network, this.steps, steps);
+  }
+
+  /** The stops' cache key (a timeline's key has other fields, so the two never meet in `warming`), network and computation up to `context.now`. */
+  private pictureStepsOf(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext) {
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
-    const key = JSON.stringify([networkId, options.interval, window, context.timeZone, context.weights]);
-    const cached = this.steps.get(key, network.history.revision, this.now);
-    if (cached) return cached;
-    const answer = pictureSteps(network.history, { interval: options.interval, window, to: this.clock.now(), timeZone: context.timeZone, weights: context.weights, memo: this.stepMeasures });
-    this.steps.set(key, network.history.revision, this.now, answer);
-    return answer;
+    // The default interval spelled out, so the web app's `interval=month` finds the stops warmed without one.
+    const key = JSON.stringify([networkId, 'steps', options.interval ?? PICTURE_STEPS_DEFAULTS.interval, window, context.timeZone, context.weights]);
+    const steps = () =>
+      pictureStepsSteps(network.history, { interval: options.interval, window, to: new Date(context.now), timeZone: context.timeZone, weights: context.weights, memo: this.stepMeasures });
+    return { key, network, steps };
   }
 
   private ego(networkId: string, memberId: string, options: AnalysisAt, context: AnalysisContext): EgoNetwork {

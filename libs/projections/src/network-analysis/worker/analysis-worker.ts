@@ -29,12 +29,12 @@ const snapshotRevision = new Map<string, number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const utf8 = new TextEncoder();
 /**
- * On unless SOLMU_ANALYSIS_WARM_TIMELINES=false. A warm goes a bucket at a time between messages
+ * On unless SOLMU_ANALYSIS_WARM_TIMELINES=false (the timeline, then the picture's slider stops). A warm goes a bucket at a time between messages
  * (timeline-warmer.ts): a warm holding the thread for the whole cold timeline made the pipeline
  * benchmark's first request after an eviction wait 7 s instead of 1.7 s on 500,000 interactions.
  */
 const warmer = (workerData as AnalysisWorkerData | undefined)?.warmTimelines !== true ? undefined : new TimelineWarmer({
-  warm: (request, context) => engine.warmTimeline(request, context),
+  warm: (request, context) => (request.kind === 'timeline' ? engine.warmTimeline(request, context) : engine.warmPictureSteps(request, context)),
   holds: (networkId) => engine.holds(networkId) && !loading.has(networkId),
   clock: () => Date.now(),
   setTimer: (callback, ms) => setTimeout(callback, ms).unref(),

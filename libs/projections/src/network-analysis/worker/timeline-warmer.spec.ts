@@ -11,10 +11,10 @@ function harness(held = new Set(['net-a', 'net-b'])) {
   let now = 1_000_000;
   let timers: Array<{ at: number; callback: () => void }> = [];
   let turns: Array<() => void> = [];
-  const warmed: Array<{ networkId: string; window?: string; now: number; steps: number; finished: boolean; stopped: boolean }> = [];
+  const warmed: Array<{ kind: string; networkId: string; window?: string; now: number; steps: number; finished: boolean; stopped: boolean }> = [];
   const warmer = new TimelineWarmer({
     warm: (request, context) => {
-      const warm = { networkId: request.networkId, window: request.options.window, now: context.now, steps: 0, finished: false, stopped: false };
+      const warm = { kind: request.kind, networkId: request.networkId, window: request.options.window, now: context.now, steps: 0, finished: false, stopped: false };
       warmed.push(warm);
       return {
         next: () => {
@@ -51,6 +51,8 @@ function harness(held = new Set(['net-a', 'net-b'])) {
   return { warmer, warmed, advance, turn, settle, held };
 }
 const context: AnalysisContext = { now: 5_000, timeZone: 'Europe/Helsinki' };
+/** The timeline warms among them (each is followed by the picture's stops when it finishes). */
+const timelines = <T extends { kind: string }>(warmed: T[]): T[] => warmed.filter((w) => w.kind === 'timeline');
 
 describe('TimelineWarmer', () => {
   it('computes the default timeline a while after a question, with the app clock moved on', () => {
@@ -60,7 +62,28 @@ describe('TimelineWarmer', () => {
     expect(warmed).toEqual([]);
     advance(1);
     settle();
-    expect(warmed).toMatchObject([{ networkId: 'net-a', window: 'cumulative', now: 5_000 + WARMING.delayMs, finished: true }]);
+    // The timeline, then the picture's stops at the same now.
+    expect(warmed).toMatchObject([
+      { kind: 'timeline', networkId: 'net-a', window: 'cumulative', now: 5_000 + WARMING.delayMs, finished: true },
+      { kind: 'steps', networkId: 'net-a', window: 'cumulative', now: 5_000 + WARMING.delayMs, finished: true },
+    ]);
+  });
+
+  it('begins the picture\'s stops only once the timeline is done, and a change stops them too', () => {
+    const { warmer, warmed, advance, turn } = harness();
+    warmer.noteQuestion('net-a', context);
+    advance(WARMING.delayMs);
+    turn();
+    expect(warmed.map((w) => w.kind)).toEqual(['timeline']);
+    turn();
+    // The timeline done; the messages waiting are handled before the stops begin.
+    expect(warmed).toMatchObject([{ kind: 'timeline', finished: true }]);
+    expect(warmed.length).toBe(1);
+    turn();
+    expect(warmed).toMatchObject([{ kind: 'timeline', finished: true }, { kind: 'steps', steps: 1 }]);
+    warmer.noteChange('net-a');
+    advance(WARMING.delayMs);
+    expect(warmed).toMatchObject([{ kind: 'timeline' }, { kind: 'steps', stopped: true, finished: false }, { kind: 'timeline', steps: 1 }]);
   });
 
   it('takes one bucket per turn of the message loop, so a message waits for one bucket at most', () => {
@@ -96,11 +119,11 @@ describe('TimelineWarmer', () => {
     warmer.noteQuestion('net-b', context);
     advance(WARMING.delayMs);
     // net-a's first warm was out of date: stopped, and warmed again; net-b waits for it.
-    expect(warmed.map((w) => [w.networkId, w.stopped])).toEqual([['net-a', true], ['net-a', false]]);
+    expect(timelines(warmed).map((w) => [w.networkId, w.stopped])).toEqual([['net-a', true], ['net-a', false]]);
     settle();
     advance(WARMING.delayMs);
     settle();
-    expect(warmed.map((w) => [w.networkId, w.finished])).toEqual([['net-a', false], ['net-a', true], ['net-b', true]]);
+    expect(timelines(warmed).map((w) => [w.networkId, w.finished])).toEqual([['net-a', false], ['net-a', true], ['net-b', true]]);
   });
 
   it('warms a burst of changes once, and again for changes after it', () => {
@@ -114,7 +137,7 @@ describe('TimelineWarmer', () => {
     warmer.noteChange('net-a');
     advance(WARMING.delayMs);
     settle();
-    expect(warmed.length).toBe(3);
+    expect(timelines(warmed).length).toBe(3);
   });
 
   it('never warms a network nobody asked about, or asked about too long ago, or no longer held', () => {
@@ -129,12 +152,12 @@ describe('TimelineWarmer', () => {
     advance(WARMING.recentMs);
     warmer.noteChange('net-a');
     advance(WARMING.delayMs);
-    expect(warmed.length).toBe(1);
+    expect(timelines(warmed).length).toBe(1);
 
     warmer.noteQuestion('net-b', context);
     held.delete('net-b');
     advance(WARMING.delayMs);
-    expect(warmed.map((w) => w.networkId)).toEqual(['net-a']);
+    expect(timelines(warmed).map((w) => w.networkId)).toEqual(['net-a']);
   });
 
   it('swallows a warm that fails: the request itself will say why', () => {

@@ -7,12 +7,15 @@ export const WARMING = {
   delayMs: 2_000,
 } as const;
 
+/** What is warmed: the dashboard's timeline, or the picture's slider stops. */
+export type WarmRequest = Extract<AnalysisRequest, { kind: 'timeline' | 'steps' }>;
+
 export interface WarmerPorts {
   /**
-   * The timeline's computation, one bucket per step, caching it at the end (AnalysisEngine.warmTimeline);
-   * its errors are the warmer's to swallow.
+   * The request's computation, one bucket or stop per step, caching it at the end
+   * (AnalysisEngine.warmTimeline, warmPictureSteps); its errors are the warmer's to swallow.
    */
-  warm(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): Iterator<unknown>;
+  warm(request: WarmRequest, context: AnalysisContext): Iterator<unknown>;
   holds(networkId: string): boolean;
   /** The worker's own clock (ms), for ageing; the app's "now" comes with each question. */
   clock(): number;
@@ -22,8 +25,9 @@ export interface WarmerPorts {
 }
 
 /**
- * Keeps the dashboard's default timeline (monthly or coarser as the history needs, cumulative) ready
- * for networks asked about lately: a short while after a question or a change the worker computes it
+ * Keeps the dashboard's default timeline (monthly or coarser as the history needs, cumulative), and
+ * then the picture's default slider stops (monthly, cumulative, up to now), ready for networks asked
+ * about lately: a short while after a question or a change the worker computes it
  * as a coordinator opening the dashboard would, so that request finds it in the timeline cache, and
  * with the bucket memo a change costs only the buckets whose graph it changed (usually the open one).
  * The work is the request's own, done when the worker is idle, a bucket at a time: between two
@@ -77,9 +81,30 @@ export class TimelineWarmer {
       const asked = this.asked.get(networkId)!;
       // The app's now, moved on by the time since the question.
       const context = { ...asked.context, now: asked.context.now + (this.ports.clock() - asked.at) };
-      this.running = { networkId, steps: this.ports.warm({ kind: 'timeline', networkId, options: { window: 'cumulative' } }, context) };
+      this.running = { networkId, steps: this.inTurn(networkId, context) };
       this.step();
     }, WARMING.delayMs);
+  }
+
+  /** The timeline's steps, then the stops' (each begun only when the one before is done). */
+  private *inTurn(networkId: string, context: AnalysisContext): Generator<unknown, void, void> {
+    const requests: WarmRequest[] = [
+      { kind: 'timeline', networkId, options: { window: 'cumulative' } },
+      { kind: 'steps', networkId, options: { interval: 'month', window: 'cumulative' } },
+    ];
+    for (const [i, request] of requests.entries()) {
+      // The messages that came in while the last one finished are handled before the next begins.
+      if (i > 0) yield undefined;
+      const steps = this.ports.warm(request, context);
+      let done = false;
+      try {
+        for (let step = steps.next(); step.done !== true; step = steps.next()) yield step.value;
+        done = true;
+      } finally {
+        // Stopped (a change, an eviction): the computation in progress is told, so it lets go of its state.
+        if (!done) steps.return?.();
+      }
+    }
   }
 
   /** One bucket, then the messages waiting, then the next bucket. */

@@ -3,8 +3,9 @@
  * bucket at a time, handling the messages that come in between buckets, so a question asked while
  * it warms is answered before the warm ends; and the dashboard's own request, arriving meanwhile,
  * finishes the warm instead of starting again, with the answer a timeline computed without it gives.
+ * The picture's slider stops are warmed next, and the picture's request finds them.
  */
-import { mulberry32 } from '@solmu/analysis';
+import { mulberry32, PictureSteps } from '@solmu/analysis';
 import { InMemoryEventStore } from '@solmu/event-store';
 import { v7 as uuid } from 'uuid';
 import { AnalysisPool } from './analysis-pool';
@@ -76,6 +77,17 @@ describe('timeline warming in a worker', () => {
     // and the dashboard finds the timeline ready.
     const opened = await timed(pool.ask({ kind: 'timeline', networkId: 'net-w', options: { window: 'cumulative' } }, { now: NOW + (performance.now() - t) }));
     expect(during.ms).toBeLessThan(opened.ms);
+
+    // Then the worker warms the picture's stops: the picture's request, later, is answered from that
+    // warm (finished or cached): its last stop is the warm's now, not the request's. Without it the
+    // request computes its own stops up to its own now.
+    await sleep(300);
+    const asked = NOW + Math.round(performance.now() - t) + 1_000;
+    const stops = (await pool.ask({ kind: 'steps', networkId: 'net-w', options: { interval: 'month' } }, { now: asked })) as PictureSteps;
+    // (That the warmed answer equals one computed without warming is the engine spec's: computing it
+    // again here took 40 s.)
+    expect(Date.parse(stops.steps.at(-1)!)).toBeLessThan(asked);
+    expect(stops.steps).toHaveLength(36);
 
     // The warm's timeline (its open bucket ends at the warm's now) is the one computed without it.
     const warmNow = (opened.value as { to: string }).to;

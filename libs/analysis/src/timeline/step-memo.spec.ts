@@ -1,0 +1,78 @@
+import { foldNetworkHistory } from '../graph/network-history';
+import type { NetworkHistoryEvent } from '../graph/network-history';
+import { NET, joined, left, logged } from '../testing/history.mother';
+import { pictureSteps, pictureStepsSteps } from './picture-steps';
+import type { FrameMeasures, StepMemo } from './step-memo';
+import { timeline } from './timeline';
+
+const events: NetworkHistoryEvent[] = [
+  { type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt: '2024-01-01T00:00:00Z' } },
+  ...['a', 'b', 'c', 'd'].map((id) => joined(id, '2024-01-01T00:00:00Z')),
+  joined('e', '2024-02-10T00:00:00Z'),
+  logged('i1', ['a', 'b'], '2024-01-05T10:00:00Z', 'acquainted'),
+  logged('i2', ['a', 'c'], '2024-01-20T10:00:00Z', 'discussed'),
+  logged('i3', ['b', 'c'], '2024-02-03T10:00:00Z', 'exchanged_information'),
+  logged('i4', ['a', 'b', 'e'], '2024-02-15T10:00:00Z', 'outlined_goals'),
+  logged('i5', ['c', 'd'], '2024-02-20T10:00:00Z', 'discussed'),
+  left('d', '2024-03-15T00:00:00Z'),
+  logged('i6', ['a', 'e'], '2024-04-02T10:00:00Z', 'co_developed'),
+];
+const NOW = new Date('2024-05-10T12:00:00Z');
+
+describe('the stop memo shared by the timeline and the picture', () => {
+  it('a monthly timeline leaves every stop measured: the picture after it measures none, and answers as alone', () => {
+    const history = foldNetworkHistory(events);
+    const memo = countingMemo();
+    timeline(history, { interval: 'month', to: NOW, stepMemo: memo });
+    // January to April measured; May is April's graph (nothing happened), and under a cumulative
+    // window the open month's end draws the same graph as now.
+    expect(memo.measured).toBe(4);
+    memo.measured = 0;
+    const shared = pictureSteps(history, { to: NOW, memo });
+    expect(memo.measured).toBe(0);
+    expect(shared).toEqual(pictureSteps(history, { to: NOW }));
+  });
+
+  it('under a sliding window only the open stop (now, not the month’s end) is measured again', () => {
+    const history = foldNetworkHistory(events);
+    const memo = countingMemo();
+    // On 5 April a–e (2 April) is inside ten days; at April's end it is not.
+    const now = new Date('2024-04-05T00:00:00Z');
+    timeline(history, { interval: 'month', window: 'sliding:10', to: now, stepMemo: memo });
+    memo.measured = 0;
+    const shared = pictureSteps(history, { to: now, window: 'sliding:10', memo });
+    expect(memo.measured).toBe(1);
+    expect(shared).toEqual(pictureSteps(history, { to: now, window: 'sliding:10' }));
+  });
+
+  it('records nothing from buckets measured otherwise than the picture (sampled betweenness)', () => {
+    const memo = countingMemo();
+    timeline(foldNetworkHistory(events), { interval: 'month', to: NOW, stepMemo: memo, exactBetweennessUpTo: 2, betweennessPivots: 2 });
+    expect(memo.measured).toBe(0);
+  });
+
+  it('a stop at a time gives the same answer, one step per stop', () => {
+    const history = foldNetworkHistory(events);
+    const steps = pictureStepsSteps(history, { to: NOW });
+    const yielded: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      yielded.push(step.value);
+      step = steps.next();
+    }
+    expect(yielded).toEqual([1, 2, 3, 4, 5]);
+    expect(step.value).toEqual(pictureSteps(history, { to: NOW }));
+  });
+});
+
+function countingMemo(): StepMemo & { measured: number } {
+  const entries = new Map<string, FrameMeasures>();
+  return {
+    measured: 0,
+    get: (key) => entries.get(key),
+    set(key, measures) {
+      this.measured++;
+      entries.set(key, measures);
+    },
+  };
+}
