@@ -95,3 +95,50 @@ describe('timeline warming in a worker', () => {
     expect(opened.value).toEqual(await pool.ask({ kind: 'timeline', networkId: 'net-w', options: { window: 'cumulative', to: warmNow } }, { now: NOW + 60_000 }));
   }, 120_000);
 });
+
+describe('timeline and stops requests in a worker, a step per turn', () => {
+  let pool: AnalysisPool | undefined;
+  afterEach(async () => {
+    await pool?.stop();
+    pool = undefined;
+  });
+
+  /** A pool with the network loaded and nothing warmed, so each request below is cold. */
+  async function loaded(networkId: string): Promise<AnalysisPool> {
+    const { store, recorded } = await storeWith(networkEvents(networkId, 12_000));
+    const loadedPool = new AnalysisPool(store, 1, { warmTimelines: false });
+    recorded.forEach((e) => loadedPool.forward(e));
+    await loadedPool.ask({ kind: 'tie', networkId, a: 'm0', b: 'm1' }, { now: NOW }).catch(() => undefined);
+    return loadedPool;
+  }
+
+  /** The kinds of the answers in the order they arrived. */
+  function arrivals(asked: Array<[string, Promise<unknown>]>): Promise<string[]> {
+    const order: string[] = [];
+    return Promise.all(asked.map(([kind, answer]) => answer.catch(() => undefined).then(() => order.push(kind)))).then(() => order);
+  }
+
+  // Answered in one go, the cold request held the worker and the tie history asked right after waited for it.
+  it.each([
+    ['timeline', { kind: 'timeline', networkId: 'net-s', options: { window: 'cumulative' } }],
+    ['steps', { kind: 'steps', networkId: 'net-s', options: { interval: 'month' } }],
+  ] as const)('answers a tie history asked right after a cold %s request first', async (kind, request) => {
+    pool = await loaded('net-s');
+    const order = await arrivals([
+      [kind, pool.ask(request, { now: NOW })],
+      ['tie', pool.ask({ kind: 'tie', networkId: 'net-s', a: 'm0', b: 'm1' }, { now: NOW })],
+    ]);
+    expect(order).toEqual(['tie', kind]);
+  }, 120_000);
+
+  // The second request joins the first one's computation: its answer ends at the first one's now. Computed again, it would end at its own.
+  it.each([
+    ['timeline', { kind: 'timeline', networkId: 'net-s', options: { window: 'cumulative' } }, (answer: unknown) => (answer as { to: string }).to],
+    ['steps', { kind: 'steps', networkId: 'net-s', options: { interval: 'month' } }, (answer: unknown) => (answer as PictureSteps).steps.at(-1)!],
+  ] as const)('computes two identical cold %s requests once', async (_kind, request, end) => {
+    pool = await loaded('net-s');
+    const [first, second] = await Promise.all([pool.ask(request, { now: NOW }), pool.ask(request, { now: NOW + 5_000 })]);
+    expect(Date.parse(end(second))).toBeLessThan(NOW + 5_000);
+    expect(second).toEqual(first);
+  }, 120_000);
+});
