@@ -3,7 +3,9 @@
  * bucket at a time, handling the messages that come in between buckets, so a question asked while
  * it warms is answered before the warm ends; and the dashboard's own request, arriving meanwhile,
  * finishes the warm instead of starting again, with the answer a timeline computed without it gives.
- * The picture's slider stops are warmed next, and the picture's request finds them.
+ * The picture's slider stops are warmed next, and the picture's request finds them. Timeline and
+ * stops requests themselves are answered a step per turn too, so a question asked right after one
+ * is answered first.
  */
 import { mulberry32, PictureSteps } from '@solmu/analysis';
 import { InMemoryEventStore } from '@solmu/event-store';
@@ -131,7 +133,9 @@ describe('timeline and stops requests in a worker, a step per turn', () => {
     expect(order).toEqual(['tie', kind]);
   }, 120_000);
 
-  // The second request joins the first one's computation: its answer ends at the first one's now. Computed again, it would end at its own.
+  // The second request gets the first one's computation (joined while under way, or cached): its answer ends
+  // at the first one's now; computed again, it would end at its own. (That joining steps the computation once
+  // is the engine spec's: here the restarts' cap would hide a second computation.)
   it.each([
     ['timeline', { kind: 'timeline', networkId: 'net-s', options: { window: 'cumulative' } }, (answer: unknown) => (answer as { to: string }).to],
     ['steps', { kind: 'steps', networkId: 'net-s', options: { interval: 'month' } }, (answer: unknown) => (answer as PictureSteps).steps.at(-1)!],
