@@ -130,3 +130,53 @@ describe('AnalysisEngine.warmPictureSteps', () => {
     expect(engine.answer(stepsRequest, { now: NOW + 31_000 })).toBe(answer);
   });
 });
+
+describe('AnalysisEngine.answerInSteps', () => {
+  /** Steps the generators in turn, as the worker does with parked requests, counting every step taken. */
+  function interleave<T>(runs: Array<Generator<unknown, T, void>>): { answers: T[]; steps: number } {
+    const answers: T[] = [];
+    let steps = 0;
+    const left = new Set(runs.keys());
+    while (left.size > 0) {
+      for (const i of [...left]) {
+        const step = runs[i].next();
+        if (step.done) {
+          answers[i] = step.value;
+          left.delete(i);
+        } else steps++;
+      }
+    }
+    return { answers, steps };
+  }
+
+  it('computes two identical requests once: the second joins the first, and both answer the first one’s timeline', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    const { answers, steps } = interleave([engine.answerInSteps(request, { now: NOW }), engine.answerInSteps(request, { now: NOW + 1_000 })]);
+    // One timeline's thirteen steps between them (computing twice would take 26).
+    expect(steps).toBe(13);
+    expect(answers[0]).toEqual(expected(forwarded, NOW));
+    expect(answers[1]).toBe(answers[0]);
+  });
+
+  it('joins the stops a warm is computing rather than computing them again', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    const { answers, steps } = interleave<unknown>([engine.warmPictureSteps(stepsRequest, { now: NOW }), engine.answerInSteps(stepsRequest, { now: NOW + 1_000 })]);
+    expect(steps).toBe(12);
+    expect(answers[1]).toEqual(expectedSteps(forwarded, NOW));
+  });
+
+  it('restarts on the new state when the network changes meanwhile, so the answer holds the change', () => {
+    const forwarded = events();
+    const engine = engineWith(forwarded);
+    const run = engine.answerInSteps(request, { now: NOW });
+    run.next();
+    run.next();
+    const late: ForwardedEvent = { position: forwarded.length + 1, type: 'InteractionLogged', data: { networkId: NET, interactionId: 'late', kind: 'co_developed', participants: ['a', 'e'], occurredAt: '2024-02-20T10:00:00Z' }, metadata: { actor: 'account:e' } };
+    engine.apply(late);
+    let step = run.next();
+    while (!step.done) step = run.next();
+    expect(step.value).toEqual(expected([...forwarded, late], NOW));
+  });
+});

@@ -80,8 +80,14 @@ export interface ExportedFile {
 
 export type AnalysisAnswer = GraphSnapshot | Timeline | PictureSteps | EgoNetwork | { at: string; window: string; tips: Tip[] } | TieHistory | ExportedFile | ReturnType<typeof interventionEffect>;
 
-/** A computation warmed ahead (see warmTimeline): its result is cached if nothing changed meanwhile. */
-interface Warm<T> {
+/** A timeline or the picture's stops: what is computed a step at a time (answerInSteps, the warms). */
+export type SlicedRequest = Extract<AnalysisRequest, { kind: 'timeline' | 'steps' }>;
+
+/** Restarts after changes before a request's computation is finished in one go (answerInSteps). */
+const RESTARTS_IN_STEPS = 3;
+
+/** A computation under way a step at a time (see compute): its result is cached if nothing changed meanwhile. */
+interface Computation<T> {
   networkId: string;
   network: AnalysedNetwork;
   revision: number;
@@ -116,8 +122,8 @@ export class AnalysisEngine {
    * seven numbers per member (about 60 kB at 1,000 members), so this holds a few networks' stops.
    */
   private readonly stepMeasures = new BucketMemoCache<FrameMeasures>(240);
-  /** Timelines and slider stops being warmed a step at a time, by cache key (see warmTimeline). */
-  private readonly warming = new Map<string, Warm<unknown>>();
+  /** Timelines and slider stops being computed a step at a time, by cache key (see compute). */
+  private readonly computing = new Map<string, Computation<unknown>>();
 
   /** Starts holding a network, empty (its events or a snapshot follow). */
   hold(networkId: string): void {
@@ -156,7 +162,7 @@ export class AnalysisEngine {
     this.snapshots.forget(networkId);
     this.timelines.forget(networkId);
     this.steps.forget(networkId);
-    for (const [key, warm] of this.warming) if (warm.networkId === networkId) this.warming.delete(key);
+    for (const [key, run] of this.computing) if (run.networkId === networkId) this.computing.delete(key);
   }
 
   /** Folds one event of a network held; an event at or before the network's position is ignored (re-delivery). */
@@ -176,9 +182,9 @@ export class AnalysisEngine {
       case 'graph':
         return this.snapshot(request.networkId, request.options, context).snapshot;
       case 'timeline':
-        return this.timeline(request.networkId, request.options, context);
       case 'steps':
-        return this.pictureSteps(request.networkId, request.options, context);
+        // At once: the worker asks answerInSteps itself, so as to answer other messages between steps.
+        return drain(this.answerInSteps(request, context));
       case 'ego':
         return this.ego(request.networkId, request.memberId, request.options, context);
       case 'tips':
@@ -204,66 +210,83 @@ export class AnalysisEngine {
     return this.snapshots.snapshot(networkId, this.network(networkId), at, window, options.at === undefined, context.weights, context.timeZone);
   }
 
-  private timeline(networkId: string, options: TimelineQueryOptions, context: AnalysisContext): Timeline {
-    const { key, network, steps } = this.timelineOf(networkId, options, context);
-    return this.cachedOrWarmed(key, network, this.timelines, steps);
+  /**
+   * A timeline or the picture's stops, one bucket or stop per step (answer() runs them all at once).
+   * The worker answers these requests a step per turn, handling the messages that came in between,
+   * so a cold timeline holds up no other question about the network (analysis-worker.ts). A request
+   * for something being computed (by another request or a warm) joins it rather than computing it
+   * again. A change to the network meanwhile restarts it on the new state: the computation reads the
+   * history as it is folded, so it cannot go on over a moved one, and the answer then holds the
+   * change too. After RESTARTS_IN_STEPS such restarts (a network logged to without pause) the rest is
+   * computed in one go, so a request always ends.
+   */
+  *answerInSteps(request: SlicedRequest, context: AnalysisContext): Generator<unknown, Timeline | PictureSteps, void> {
+    for (let restarts = 0; ; restarts++) {
+      this.now = context.now;
+      const { key, network, steps, cache } = request.kind === 'timeline' ? this.timelineOf(request.networkId, request.options, context) : this.pictureStepsOf(request.networkId, request.options, context);
+      const run = this.compute<Timeline | PictureSteps>(request.networkId, key, network, context.now, cache, steps);
+      const answer = restarts < RESTARTS_IN_STEPS ? yield* run : drain(run);
+      if (answer !== undefined) return answer;
+    }
   }
 
   /**
    * The timeline of `request` one bucket per step, then cached as answer() would cache it: the
    * worker's warming takes a step whenever no message waits, so a request waits for one bucket, not
    * a whole cold timeline. Stops early, caching nothing, once the network changed or left the worker
-   * (the warmer starts again after a change) or a request for the same timeline finished it. Throws
-   * at the first step where answer() would throw.
+   * (the warmer starts again after a change); a request for the same timeline joins it. Throws at the
+   * first step where answer() would throw.
    */
   *warmTimeline(request: Extract<AnalysisRequest, { kind: 'timeline' }>, context: AnalysisContext): Generator<number, void, void> {
-    const { key, network, steps } = this.timelineOf(request.networkId, request.options, context);
-    yield* this.warm(request.networkId, key, network, context.now, this.timelines, steps);
+    const { key, network, steps, cache } = this.timelineOf(request.networkId, request.options, context);
+    yield* this.compute(request.networkId, key, network, context.now, cache, steps);
   }
 
   /**
    * The picture's slider stops of `request` one stop per step, then cached as answer() would cache
-   * them; stopped and finished as warmTimeline is. Warmed after the timeline, most closed stops are
+   * them; stopped and joined as warmTimeline is. Warmed after the timeline, most closed stops are
    * already measured (the timeline left their measures in the stop memo), so a step is mostly the
    * stop's graph.
    */
   *warmPictureSteps(request: Extract<AnalysisRequest, { kind: 'steps' }>, context: AnalysisContext): Generator<number, void, void> {
-    const { key, network, steps } = this.pictureStepsOf(request.networkId, request.options, context);
-    yield* this.warm(request.networkId, key, network, context.now, this.steps, steps);
+    const { key, network, steps, cache } = this.pictureStepsOf(request.networkId, request.options, context);
+    yield* this.compute(request.networkId, key, network, context.now, cache, steps);
   }
 
-  /** The cached answer, else the warm in progress finished (if the cache would still take it), else computed now. */
-  private cachedOrWarmed<T>(key: string, network: AnalysedNetwork, cache: TimelineCache<T>, steps: () => Generator<number, T, void>): T {
+  /**
+   * The one path of warms and requests: the cached answer, else a step at a time of the computation
+   * under way for `key` (started if there is none, or the one there is was of an older state), cached
+   * at the end by whoever takes its last step. Everyone after the same key steps the same computation,
+   * so it runs once. Returns undefined, dropping the computation, once the network changed or left
+   * the worker, or when the answer someone else finished is one the cache no longer takes for `now`
+   * (over a minute older): the caller starts again or gives up.
+   */
+  private *compute<T>(networkId: string, key: string, network: AnalysedNetwork, now: number, cache: TimelineCache<T>, start: () => Generator<number, T, void>): Generator<number, T | undefined, void> {
     const revision = network.history.revision;
-    const cached = cache.get(key, revision, this.now);
+    const cached = cache.get(key, revision, now);
     if (cached) return cached;
-    // Being warmed: finish that (it keeps what it measured so far) and take it if the cache would.
-    const warm = this.warming.get(key) as Warm<T> | undefined;
-    if (warm !== undefined && warm.network === network && warm.revision === revision) {
-      this.warming.delete(key);
-      cache.set(key, revision, warm.computedAt, drain(warm.steps));
-      const finished = cache.get(key, revision, this.now);
-      if (finished) return finished;
-    }
-    const answer = drain(steps());
-    cache.set(key, revision, this.now, answer);
-    return answer;
-  }
-
-  private *warm<T>(networkId: string, key: string, network: AnalysedNetwork, now: number, cache: TimelineCache<T>, start: () => Generator<number, T, void>): Generator<number, void, void> {
-    const revision = network.history.revision;
-    if (cache.get(key, revision, now) || this.warming.has(key)) return;
-    const warm: Warm<T> = { networkId, network, revision, computedAt: now, steps: start() };
-    this.warming.set(key, warm);
-    try {
-      for (;;) {
-        const step = warm.steps.next();
-        if (step.done) return cache.set(key, revision, warm.computedAt, step.value);
-        yield step.value;
-        if (this.warming.get(key) !== warm || this.networks.get(networkId) !== network || network.history.revision !== revision) return;
+    const current = this.computing.get(key) as Computation<T> | undefined;
+    const run = current !== undefined && current.network === network && current.revision === revision ? current : { networkId, network, revision, computedAt: now, steps: start() };
+    this.computing.set(key, run);
+    for (;;) {
+      if (this.computing.get(key) !== run) return cache.get(key, revision, now);
+      let step: IteratorResult<number, T>;
+      try {
+        step = run.steps.next();
+      } catch (error) {
+        this.computing.delete(key);
+        throw error;
       }
-    } finally {
-      if (this.warming.get(key) === warm) this.warming.delete(key);
+      if (step.done) {
+        this.computing.delete(key);
+        cache.set(key, revision, run.computedAt, step.value);
+        return cache.get(key, revision, now);
+      }
+      yield step.value;
+      if (this.networks.get(networkId) !== network || network.history.revision !== revision) {
+        if (this.computing.get(key) === run) this.computing.delete(key);
+        return undefined;
+      }
     }
   }
 
@@ -286,16 +309,10 @@ export class AnalysisEngine {
         // The picture's closed monthly stops are these buckets' graphs: their member measures are kept for it.
         stepMemo: this.stepMeasures,
       });
-    return { key, network, steps };
+    return { key, network, steps, cache: this.timelines };
   }
 
-  /** Every stop of the picture's time slider at once, up to now (see @solmu/analysis picture-steps.ts). */
-  private pictureSteps(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext): PictureSteps {
-    const { key, network, steps } = this.pictureStepsOf(networkId, options, context);
-    return this.cachedOrWarmed(key, network, this.steps, steps);
-  }
-
-  /** The stops' cache key (a timeline's key has other fields, so the two never meet in `warming`), network and computation up to `context.now`. */
+  /** The stops' cache key (a timeline's key has other fields, so the two never meet in `computing`), network and computation up to `context.now`. */
   private pictureStepsOf(networkId: string, options: PictureStepsQueryOptions, context: AnalysisContext) {
     const { window } = resolveAt({ window: options.window }, this.clock);
     const network = this.network(networkId);
@@ -303,7 +320,7 @@ export class AnalysisEngine {
     const key = JSON.stringify([networkId, 'steps', options.interval ?? PICTURE_STEPS_DEFAULTS.interval, window, context.timeZone, context.weights]);
     const steps = () =>
       pictureStepsSteps(network.history, { interval: options.interval, window, to: new Date(context.now), timeZone: context.timeZone, weights: context.weights, memo: this.stepMeasures });
-    return { key, network, steps };
+    return { key, network, steps, cache: this.steps };
   }
 
   private ego(networkId: string, memberId: string, options: AnalysisAt, context: AnalysisContext): EgoNetwork {

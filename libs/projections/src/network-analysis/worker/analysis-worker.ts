@@ -4,7 +4,7 @@
  * blocks the main thread's event loop. Started by the pool; never imported by the app.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisEngine, ExportedFile, ForwardedEvent } from '../analysis-engine';
+import { AnalysisEngine, ExportedFile, ForwardedEvent, SlicedRequest } from '../analysis-engine';
 import type { AnalysisWorkerData, FromWorker, ToWorker } from './analysis-protocol';
 import { lowerThisThreadsPriority } from './background-priority';
 import { serialiseError } from './remote-error';
@@ -111,7 +111,11 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-function serve({ id, request, context }: Extract<ToWorker, { type: 'request' }>): void {
+type RequestMessage = Extract<ToWorker, { type: 'request' }>;
+
+function serve(message: RequestMessage): void {
+  const { id, request, context } = message;
+  if (request.kind === 'timeline' || request.kind === 'steps') return serveInSteps({ ...message, request });
   let started = false;
   try {
     const answer = engine.answer(request, context);
@@ -137,4 +141,27 @@ function serve({ id, request, context }: Extract<ToWorker, { type: 'request' }>)
   } catch (error) {
     post({ type: 'error', id, error: serialiseError(error) });
   }
+}
+
+/**
+ * A timeline or the picture's stops, a bucket or stop per turn with the messages that came in handled
+ * between (setImmediate), as warms go: a cold one took 2.6 s (timeline) and 4–7 s (stops) on 1,000
+ * members and 100,000 interactions, and every other question about networks of this worker waited
+ * behind it. The request was ready when it came (read-your-writes); events applied meanwhile restart
+ * it on the new state (AnalysisEngine.answerInSteps). Its network stays held until it is answered:
+ * the pool evicts no network with a request in flight.
+ */
+function serveInSteps({ id, request, context }: RequestMessage & { request: SlicedRequest }): void {
+  const steps = engine.answerInSteps(request, context);
+  const turn = (): void => {
+    try {
+      const step = steps.next();
+      if (!step.done) return void setImmediate(turn);
+      warmer?.noteQuestion(request.networkId, context);
+      post({ type: 'result', id, value: step.value });
+    } catch (error) {
+      post({ type: 'error', id, error: serialiseError(error) });
+    }
+  };
+  turn();
 }
