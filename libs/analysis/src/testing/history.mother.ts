@@ -40,3 +40,20 @@ export const retracted = (interactionId: string): NetworkHistoryEvent => ({
 
 /** Numbers the events 1, 2, 3, … as global positions. */
 export const positioned = (events: NetworkHistoryEvent[]): NetworkHistoryEvent[] => events.map((e, i) => ({ ...e, position: i + 1 }));
+
+/**
+ * A small network through four months for the picture's stops: a, b, c, d join at the founding, e in
+ * February; d leaves in March (and a tie of theirs goes with them).
+ */
+export const fourMonthsWithALeaver: NetworkHistoryEvent[] = [
+  { type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt: '2024-01-01T00:00:00Z' } },
+  ...['a', 'b', 'c', 'd'].map((id) => joined(id, '2024-01-01T00:00:00Z')),
+  joined('e', '2024-02-10T00:00:00Z'),
+  logged('i1', ['a', 'b'], '2024-01-05T10:00:00Z', 'acquainted'),
+  logged('i2', ['a', 'c'], '2024-01-20T10:00:00Z', 'discussed'),
+  logged('i3', ['b', 'c'], '2024-02-03T10:00:00Z', 'exchanged_information'),
+  logged('i4', ['a', 'b', 'e'], '2024-02-15T10:00:00Z', 'outlined_goals'),
+  logged('i5', ['c', 'd'], '2024-02-20T10:00:00Z', 'discussed'),
+  left('d', '2024-03-15T00:00:00Z'),
+  logged('i6', ['a', 'e'], '2024-04-02T10:00:00Z', 'co_developed'),
+];

@@ -1,32 +1,15 @@
 import { ValidationFailed } from '@solmu/kernel';
 import { graphAt } from '../graph/graph-at';
 import { applyNetworkEvent, foldNetworkHistory } from '../graph/network-history';
-import type { NetworkHistory, NetworkHistoryEvent } from '../graph/network-history';
+import type { NetworkHistory } from '../graph/network-history';
 import { memberMeasures } from '../measures/member-measures';
-import { NET, joined, left, logged } from '../testing/history.mother';
+import { fourMonthsWithALeaver, logged } from '../testing/history.mother';
 import { pictureSteps } from './picture-steps';
 import type { PictureSteps } from './picture-steps';
 import { FRAME_MEASURES, roundMeasure } from './step-memo';
 import type { FrameMeasures, StepMemo } from './step-memo';
 
-const founded: NetworkHistoryEvent = { type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt: '2024-01-01T00:00:00Z' } };
-
-/** b, c, d join at founding, e in February; d leaves in March (and a tie of theirs goes with them). */
-const events: NetworkHistoryEvent[] = [
-  founded,
-  joined('a', '2024-01-01T00:00:00Z'),
-  joined('b', '2024-01-01T00:00:00Z'),
-  joined('c', '2024-01-01T00:00:00Z'),
-  joined('d', '2024-01-01T00:00:00Z'),
-  joined('e', '2024-02-10T00:00:00Z'),
-  logged('i1', ['a', 'b'], '2024-01-05T10:00:00Z', 'acquainted'),
-  logged('i2', ['a', 'c'], '2024-01-20T10:00:00Z', 'discussed'),
-  logged('i3', ['b', 'c'], '2024-02-03T10:00:00Z', 'exchanged_information'),
-  logged('i4', ['a', 'b', 'e'], '2024-02-15T10:00:00Z', 'outlined_goals'),
-  logged('i5', ['c', 'd'], '2024-02-20T10:00:00Z', 'discussed'),
-  left('d', '2024-03-15T00:00:00Z'),
-  logged('i6', ['a', 'e'], '2024-04-02T10:00:00Z', 'co_developed'),
-];
+const events = fourMonthsWithALeaver;
 const NOW = new Date('2024-05-10T12:00:00Z');
 
 /** Frame k as a picture: members with their measures, ties with kind and strength (the changes of frames 0…k applied). */

@@ -1,22 +1,10 @@
 import { foldNetworkHistory } from '../graph/network-history';
-import type { NetworkHistoryEvent } from '../graph/network-history';
-import { NET, joined, left, logged } from '../testing/history.mother';
+import { fourMonthsWithALeaver } from '../testing/history.mother';
 import { pictureSteps, pictureStepsSteps } from './picture-steps';
 import type { FrameMeasures, StepMemo } from './step-memo';
 import { timeline } from './timeline';
 
-const events: NetworkHistoryEvent[] = [
-  { type: 'NetworkFounded', data: { networkId: NET, name: 'Hiiden verkosto', foundedAt: '2024-01-01T00:00:00Z' } },
-  ...['a', 'b', 'c', 'd'].map((id) => joined(id, '2024-01-01T00:00:00Z')),
-  joined('e', '2024-02-10T00:00:00Z'),
-  logged('i1', ['a', 'b'], '2024-01-05T10:00:00Z', 'acquainted'),
-  logged('i2', ['a', 'c'], '2024-01-20T10:00:00Z', 'discussed'),
-  logged('i3', ['b', 'c'], '2024-02-03T10:00:00Z', 'exchanged_information'),
-  logged('i4', ['a', 'b', 'e'], '2024-02-15T10:00:00Z', 'outlined_goals'),
-  logged('i5', ['c', 'd'], '2024-02-20T10:00:00Z', 'discussed'),
-  left('d', '2024-03-15T00:00:00Z'),
-  logged('i6', ['a', 'e'], '2024-04-02T10:00:00Z', 'co_developed'),
-];
+const events = fourMonthsWithALeaver;
 const NOW = new Date('2024-05-10T12:00:00Z');
 
 describe('the stop memo shared by the timeline and the picture', () => {
