@@ -29,8 +29,8 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
 
   const saved = (message: 'members.added' | 'members.saved') => async (member: ManagedMember) => {
     setEditing(null);
-    setNotice(t(message, { name: member.name }));
     await reload();
+    setNotice(t(message, { name: member.name }));
   };
 
   const invite = async (member: ManagedMember) => {
@@ -42,8 +42,9 @@ export function MembersSection({ network }: { network: NetworkSummary }) {
 
   const ended = async (message: string) => {
     setEnding(null);
-    setNotice(message);
+    // The list first, then the notice: "erased" must not be announced while the name still shows.
     await reload();
+    setNotice(message);
   };
 
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
