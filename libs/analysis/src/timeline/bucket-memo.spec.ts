@@ -2,21 +2,9 @@ import { applyNetworkEvent, foldNetworkHistory } from '../graph/network-history'
 import type { NetworkHistoryEvent } from '../graph/network-history';
 import type { NetworkMeasures } from '../graph/types';
 import { joined, logged, NET } from '../testing/history.mother';
-import type { BucketMemo } from './bucket-memo';
 import { timeline } from './timeline';
+import { countingMemo } from '../testing/counting-memo';
 
-/** A memo that counts what it is asked to remember: each `set` is a bucket measured afresh. */
-function countingMemo(): BucketMemo & { measured: number } {
-  const entries = new Map<string, NetworkMeasures>();
-  return {
-    measured: 0,
-    get: (key) => entries.get(key),
-    set(key, measures) {
-      this.measured++;
-      entries.set(key, measures);
-    },
-  };
-}
 
 const events = (): NetworkHistoryEvent[] => [
   { type: 'NetworkFounded', data: { networkId: NET, name: 'Muistin verkosto', foundedAt: '2024-01-01T00:00:00Z' } },
@@ -34,7 +22,7 @@ const OPTIONS = { interval: 'month', to: '2024-06-30' } as const;
 describe('timeline bucket memo', () => {
   it('answers exactly as without it, and measures a graph seen before not again', () => {
     const history = foldNetworkHistory(events());
-    const memo = countingMemo();
+    const memo = countingMemo<NetworkMeasures>();
     const plain = timeline(history, OPTIONS);
     expect(timeline(history, { ...OPTIONS, memo })).toEqual(plain);
     // January to April differ; May and June are quiet (cumulative: the April graph again, not re-measured).
@@ -46,7 +34,7 @@ describe('timeline bucket memo', () => {
 
   it('re-measures from a back-dated event on, and only there', () => {
     const history = foldNetworkHistory(events());
-    const memo = countingMemo();
+    const memo = countingMemo<NetworkMeasures>();
     timeline(history, { ...OPTIONS, memo });
     memo.measured = 0;
     applyNetworkEvent(history, logged('i5', ['a', 'c'], '2024-03-20T10:00:00Z', 'acquainted'));
@@ -58,7 +46,7 @@ describe('timeline bucket memo', () => {
 
   it('re-measures a bucket whose ties only deepened (same members and ties, other weights and kinds)', () => {
     const history = foldNetworkHistory(events());
-    const memo = countingMemo();
+    const memo = countingMemo<NetworkMeasures>();
     timeline(history, { ...OPTIONS, memo });
     memo.measured = 0;
     applyNetworkEvent(history, logged('i6', ['c', 'd'], '2024-04-10T10:00:00Z', 'co_developed'));

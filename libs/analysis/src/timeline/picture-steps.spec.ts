@@ -7,7 +7,8 @@ import { fourMonthsWithALeaver, logged } from '../testing/history.mother';
 import { pictureSteps } from './picture-steps';
 import type { PictureSteps } from './picture-steps';
 import { FRAME_MEASURES, roundMeasure } from './step-memo';
-import type { FrameMeasures, StepMemo } from './step-memo';
+import type { FrameMeasures } from './step-memo';
+import { countingMemo } from '../testing/counting-memo';
 
 const events = fourMonthsWithALeaver;
 const NOW = new Date('2024-05-10T12:00:00Z');
@@ -77,7 +78,7 @@ describe('pictureSteps', () => {
 
   it('draws an interaction back-dated into a closed month there, and measures again only what changed', () => {
     const history = foldNetworkHistory(events);
-    const memo = countingMemo();
+    const memo = countingMemo<FrameMeasures>();
     pictureSteps(history, { to: NOW, memo });
     // Five stops, four graphs: nothing happened in May, so May's is April's.
     expect(memo.measured).toBe(4);
@@ -92,7 +93,7 @@ describe('pictureSteps', () => {
   });
 
   it('does not measure the same graph twice: a quiet month has last month’s graph', () => {
-    const memo = countingMemo();
+    const memo = countingMemo<FrameMeasures>();
     // Nothing happens in March but d leaving; drop that and March is February again.
     pictureSteps(foldNetworkHistory(events.filter((e) => e.type !== 'MemberLeft')), { to: NOW, memo });
     expect(memo.measured).toBe(3);
@@ -117,14 +118,3 @@ describe('pictureSteps', () => {
   });
 });
 
-function countingMemo(): StepMemo & { measured: number } {
-  const entries = new Map<string, FrameMeasures>();
-  return {
-    measured: 0,
-    get: (key) => entries.get(key),
-    set(key, measures) {
-      this.measured++;
-      entries.set(key, measures);
-    },
-  };
-}

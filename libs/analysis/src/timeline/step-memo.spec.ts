@@ -1,8 +1,9 @@
 import { foldNetworkHistory } from '../graph/network-history';
 import { fourMonthsWithALeaver } from '../testing/history.mother';
 import { pictureSteps, pictureStepsSteps } from './picture-steps';
-import type { FrameMeasures, StepMemo } from './step-memo';
+import type { FrameMeasures } from './step-memo';
 import { timeline } from './timeline';
+import { countingMemo } from '../testing/counting-memo';
 
 const events = fourMonthsWithALeaver;
 const NOW = new Date('2024-05-10T12:00:00Z');
@@ -10,7 +11,7 @@ const NOW = new Date('2024-05-10T12:00:00Z');
 describe('the stop memo shared by the timeline and the picture', () => {
   it('a monthly timeline leaves every stop measured: the picture after it measures none, and answers as alone', () => {
     const history = foldNetworkHistory(events);
-    const memo = countingMemo();
+    const memo = countingMemo<FrameMeasures>();
     timeline(history, { interval: 'month', to: NOW, stepMemo: memo });
     // January to April measured; May is April's graph (nothing happened), and under a cumulative
     // window the open month's end draws the same graph as now.
@@ -23,7 +24,7 @@ describe('the stop memo shared by the timeline and the picture', () => {
 
   it('under a sliding window only the open stop (now, not the month’s end) is measured again', () => {
     const history = foldNetworkHistory(events);
-    const memo = countingMemo();
+    const memo = countingMemo<FrameMeasures>();
     // On 5 April a–e (2 April) is inside ten days; at April's end it is not.
     const now = new Date('2024-04-05T00:00:00Z');
     timeline(history, { interval: 'month', window: 'sliding:10', to: now, stepMemo: memo });
@@ -34,7 +35,7 @@ describe('the stop memo shared by the timeline and the picture', () => {
   });
 
   it('records nothing from buckets measured otherwise than the picture (sampled betweenness)', () => {
-    const memo = countingMemo();
+    const memo = countingMemo<FrameMeasures>();
     timeline(foldNetworkHistory(events), { interval: 'month', to: NOW, stepMemo: memo, exactBetweennessUpTo: 2, betweennessPivots: 2 });
     expect(memo.measured).toBe(0);
   });
@@ -53,14 +54,3 @@ describe('the stop memo shared by the timeline and the picture', () => {
   });
 });
 
-function countingMemo(): StepMemo & { measured: number } {
-  const entries = new Map<string, FrameMeasures>();
-  return {
-    measured: 0,
-    get: (key) => entries.get(key),
-    set(key, measures) {
-      this.measured++;
-      entries.set(key, measures);
-    },
-  };
-}
